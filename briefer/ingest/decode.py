@@ -1,0 +1,94 @@
+"""Bytes to safe text: never a crash on odd encodings, never a terminal escape sequence through.
+
+Text from the web is untrusted and is later shown in terminals, files and mail, so escape
+sequences (ANSI CSI, OSC title and clipboard writes) and other control characters are removed
+here, once, before anything else sees the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ones;
+# and their 8-bit C1 forms (U+009B CSI, U+009D OSC).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)"
+    r"|\x1b[PX^_].*?(?:\x1b\\|\x9c|$)"
+    r"|\x1b[@-Z\\-_]?",
+    re.DOTALL,
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode UTF-8, UTF-16/32 with a BOM, BOM-less UTF-16, or whatever detection says; then clean."""
+    return clean_text(_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as every other byte zero in mostly-ASCII text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0) / len(sample[0::2])
+    odd_zero = sample[1::2].count(0) / len(sample[1::2])
+    if odd_zero > 0.3 and even_zero < 0.05:
+        return data.decode("utf-16-le", errors="replace")
+    if even_zero > 0.3 and odd_zero < 0.05:
+        return data.decode("utf-16-be", errors="replace")
+    return None
+
+
+def clean_text(text: str) -> str:
+    """Remove escape sequences and control characters, normalise newlines and Unicode (NFC)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or mostly non-text bytes (images, archives, executables)."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if any(sample.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(sample) is not None:
+        return False
+    if b"\x00" in sample:
+        return True
+    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b" or 32 <= b)
+    return text_bytes / len(sample) < 0.85

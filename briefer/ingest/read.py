@@ -1,0 +1,112 @@
+"""Getting the bytes of a source: a file, `-` for stdin, every article in a folder, or a URL."""
+
+from __future__ import annotations
+
+import os
+import sys
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".wiki", ".text")
+MAX_BYTES = 20 * 1024 * 1024
+"""Articles are small; a larger input is cut here so memory stays bounded (the brief says so)."""
+URL_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    location: str
+    data: bytes
+    content_type: str | None = None
+    truncated: bool = False
+
+    @property
+    def suffix(self) -> str:
+        name = self.location.split("?", 1)[0].lower()
+        return Path(name).suffix
+
+
+def expand_sources(specs: list[str]) -> list[str]:
+    """Replace each folder by its article files, sorted; keep files, `-` and URLs as given."""
+    out: list[str] = []
+    for spec in specs:
+        if spec == "-" or _is_url(spec):
+            out.append(spec)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            if not files:
+                raise InputError(f"{spec}: no article files (.txt, .md, .html, .wiki) in this folder")
+            out.extend(str(p) for p in files)
+        else:
+            out.append(spec)
+    return out
+
+
+def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:
+    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise."""
+    if spec == "-":
+        data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _bounded("<stdin>", data, None)
+    if _is_url(spec):
+        return _read_url(spec)
+    return _read_file(Path(spec))
+
+
+def _is_url(spec: str) -> bool:
+    return spec.lower().startswith(("http://", "https://"))
+
+
+def _read_file(path: Path) -> RawDocument:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give it alone to read every article in it")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return _bounded(str(path), data, None)
+
+
+def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocument:
+    truncated = len(data) > MAX_BYTES
+    return RawDocument(location, data[:MAX_BYTES], content_type, truncated)
+
+
+def _read_url(url: str) -> RawDocument:
+    """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit."""
+    request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
+    timeout = float(os.environ.get("BRIEFER_URL_TIMEOUT", URL_TIMEOUT))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+            data = response.read(MAX_BYTES + 1)
+            content_type = response.headers.get("Content-Type")
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
+    except TimeoutError:
+        raise InputError(f"{url}: timed out after {timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{url}: cannot fetch ({exc})") from None
+    return _bounded(url, data, content_type)
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, TimeoutError):
+        return "timed out"
+    text = getattr(reason, "strerror", None) or str(reason)
+    return str(text)

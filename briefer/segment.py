@@ -1,0 +1,89 @@
+"""Article paragraphs to sentences with character offsets, parsed once with spaCy.
+
+Each paragraph is parsed on its own (`nlp.pipe`, batched), so a sentence never runs across a
+paragraph break, and the sentence offsets index into `Article.text`. spaCy's small model splits
+some quotations badly (`"It is a delicate balance," / said one official.`); such fragments are
+joined back to the sentence they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefer.ingest import Article
+from briefer.model import Sentence
+from briefer.nlp import MAX_CHARS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+_CONTINUES = re.compile(r"^[\"'”’)\]]*\s*[a-z,;:)\]]|^[\"'”’.,;:!?)\]\s]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An article with its sentences and the spaCy spans behind them (same order, same length)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    spans: tuple[Span, ...]
+
+
+def parse_articles(articles: Iterable[Article], nlp: Language) -> Iterator[ParsedArticle]:
+    """Parse many articles with one batched `nlp.pipe` over all their paragraphs."""
+    articles = list(articles)
+    pieces = [(i, p, offset, text) for i, a in enumerate(articles) for p, offset, text in _pieces(a)]
+    docs = nlp.pipe((text for _, _, _, text in pieces), batch_size=64)
+    grouped: list[list[tuple[int, int, Doc]]] = [[] for _ in articles]
+    for (i, para, offset, _), doc in zip(pieces, docs, strict=True):
+        grouped[i].append((para, offset, doc))
+    for article, parts in zip(articles, grouped, strict=True):
+        yield _sentences(article, parts)
+
+
+def _pieces(article: Article) -> Iterator[tuple[int, int, str]]:
+    """(paragraph index, offset in article text, text) with over-long paragraphs cut."""
+    offset = 0
+    for index, para in enumerate(article.paragraphs):
+        for start in range(0, len(para), MAX_CHARS):
+            chunk = para[start : start + MAX_CHARS]
+            yield index, offset + start, chunk
+        offset += len(para) + 2
+
+
+def _sentences(article: Article, parts: list[tuple[int, int, Doc]]) -> ParsedArticle:
+    spans: list[Span] = []
+    meta: list[tuple[int, int]] = []
+    for para, offset, doc in parts:
+        for sent in _merged(doc):
+            if sent.text.strip():
+                spans.append(sent)
+                meta.append((para, offset))
+    sentences = []
+    for index, (span, (para, offset)) in enumerate(zip(spans, meta, strict=True)):
+        text = span.text.strip()
+        start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
+        sentences.append(Sentence(index, text, start, start + len(text), para))
+    return ParsedArticle(article, tuple(sentences), tuple(spans))
+
+
+def _merged(doc: Doc) -> list[Span]:
+    """spaCy's sentences with fragments that continue the previous one joined back."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        if out and (_CONTINUES.match(sent.text) or _unclosed_quote(out[-1].text)):
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def _unclosed_quote(text: str) -> bool:
+    """A sentence that opens a straight or curly quotation and stops before closing it."""
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") > text.count("”")
+    return (straight or curly) and len(text) < 1500
