@@ -71,9 +71,7 @@ def _tfidf(sentences: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[
             rows.append(i)
             cols.append(vocab.setdefault(w, len(vocab)))
     n = len(sentences)
-    tf = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab)))
-    )
+    tf = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
     tf.data = 1.0 + np.log(tf.data)
     df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
@@ -88,9 +86,7 @@ def _vectorize(sentences: Sequence[Sequence[str]], vocab: dict[str, int]) -> spa
             if w in vocab:
                 rows.append(i)
                 cols.append(vocab[w])
-    m = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(1, len(vocab)))
-    )
+    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(1, len(vocab))))
     return _row_normalise(m)
 
 

@@ -197,12 +197,8 @@ class Brief:
                 for x in data.get("actors", ())
             ),
             positions=tuple(Position(**_known(Position, x)) for x in data.get("positions", ())),
-            background=tuple(
-                BackgroundItem(**_known(BackgroundItem, x)) for x in data.get("background", ())
-            ),
-            timeline=tuple(
-                TimelineEvent(**_known(TimelineEvent, x)) for x in data.get("timeline", ())
-            ),
+            background=tuple(BackgroundItem(**_known(BackgroundItem, x)) for x in data.get("background", ())),
+            timeline=tuple(TimelineEvent(**_known(TimelineEvent, x)) for x in data.get("timeline", ())),
             algorithm=data.get("algorithm", ""),
             generated_at=data.get("generated_at"),
             notes=tuple(data.get("notes", ())),

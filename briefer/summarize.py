@@ -144,9 +144,7 @@ class _TokenTable:
         return (text,)
 
 
-def _sumy_document(
-    sentences: Sequence[str], words: Sequence[tuple[str, ...]], title: str | None
-) -> Any:
+def _sumy_document(sentences: Sequence[str], words: Sequence[tuple[str, ...]], title: str | None) -> Any:
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 

@@ -9,7 +9,14 @@ and drops their junk lines.
 from briefer.ingest.article import Article, parse_article
 from briefer.ingest.read import RawDocument, expand_sources, read_source
 
-__all__ = ["Article", "RawDocument", "expand_sources", "load_articles", "parse_article", "read_source"]
+__all__ = [
+    "Article",
+    "RawDocument",
+    "expand_sources",
+    "load_articles",
+    "parse_article",
+    "read_source",
+]
 
 
 def load_articles(specs: list[str], *, stdin_bytes: bytes | None = None) -> list[Article]:

@@ -58,7 +58,11 @@ def parse_article(raw: RawDocument) -> Article:
         page = html_to_text(text)
         meta.setdefault("title", None)
         text = page.text
-        for key, value in (("title", page.title), ("published", page.date), ("outlet", page.sitename)):
+        for key, value in (
+            ("title", page.title),
+            ("published", page.date),
+            ("outlet", page.sitename),
+        ):
             if value and not meta.get(key):
                 meta[key] = value
     elif raw.suffix == ".wiki" or looks_like_wikitext(text):
@@ -71,9 +75,7 @@ def parse_article(raw: RawDocument) -> Article:
     meta = {k: clean_text(v) if v else v for k, v in meta.items()}
     title, outlet = _title_and_outlet(meta.get("title") or scraped.headline, meta.get("outlet"))
     outlet = outlet or scraped.outlet
-    published = (
-        _iso_date(meta.get("published")) or scraped.published or _date_in(raw.location)
-    )
+    published = _iso_date(meta.get("published")) or scraped.published or _date_in(raw.location)
     if not title:
         title = _title_from_location(raw.location) or scraped.paragraphs[0][:80]
     return Article(raw.location, title, outlet, published, scraped.paragraphs, tuple(notes))

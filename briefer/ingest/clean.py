@@ -68,7 +68,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
 def is_prose(block: str) -> bool:
     """A paragraph of the article: enough words, mostly lower case, ends like a sentence."""
     words = block.split()
-    if len(words) < 8 or _JUNK.search(block) and len(words) < 25:
+    if len(words) < 8 or (_JUNK.search(block) and len(words) < 25):
         return False
     lower = sum(1 for w in words if w[:1].islower())
     return lower / len(words) >= 0.3 and bool(_TERMINAL.search(block))

@@ -28,7 +28,9 @@ _ESCAPES = re.compile(
     r"|\x1b[@-Z\\-_]?",
     re.DOTALL,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -90,5 +92,5 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b" or 32 <= b)
+    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b" or b >= 32)
     return text_bytes / len(sample) < 0.85

@@ -39,9 +39,7 @@ def expand_sources(specs: list[str]) -> list[str]:
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not files:
                 raise InputError(f"{spec}: no article files (.txt, .md, .html, .wiki) in this folder")
             out.extend(str(p) for p in files)
@@ -91,7 +89,7 @@ def _read_url(url: str) -> RawDocument:
     request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
     timeout = float(os.environ.get("BRIEFER_URL_TIMEOUT", URL_TIMEOUT))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
             content_type = response.headers.get("Content-Type")
     except urllib.error.HTTPError as exc:

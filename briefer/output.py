@@ -1,0 +1,34 @@
+"""Writing results: atomically (temporary file, then rename), so a failed run loses nothing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from briefer.errors import OutputError
+
+
+def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> Path:
+    """Write `data` to `path` via a temporary file in the same folder and an atomic rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder")
+    if not overwrite and target.exists():
+        raise OutputError(f"{target}: already exists")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    return target

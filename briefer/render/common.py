@@ -1,0 +1,41 @@
+"""What every renderer says the same way: the byline, speakers, cue phrases, source marks."""
+
+from __future__ import annotations
+
+from briefer.model import Brief, Position, Source
+
+
+def byline(brief: Brief) -> str:
+    """`Iran Press TV · 2016-04-16 · 1 source`."""
+    readable = brief.readable_sources
+    outlets = sorted({s.outlet for s in readable if s.outlet})
+    dates = sorted(s.published for s in readable if s.published)
+    parts = []
+    if outlets:
+        parts.append(", ".join(outlets) if len(outlets) <= 3 else f"{len(outlets)} outlets")
+    if dates:
+        parts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
+    n = len(brief.sources)
+    parts.append(f"{n} source" + ("" if n == 1 else "s"))
+    return " · ".join(parts)
+
+
+def speaker_name(brief: Brief, position: Position) -> str:
+    actor = brief.actor(position.actor)
+    return actor.name if actor else position.speaker
+
+
+def source_line(source: Source) -> str:
+    bits = [source.title]
+    meta = ", ".join(x for x in (source.outlet, source.published) if x)
+    if meta:
+        bits.append(meta)
+    if source.error:
+        bits.append(f"not read: {source.error}")
+    bits.append(source.location)
+    return " — ".join(bits)
+
+
+def actor_line(brief: Brief, actor_id: str) -> str:
+    actor = brief.actor(actor_id)
+    return actor.name if actor else actor_id

@@ -1,0 +1,16 @@
+"""The brief as JSON: exactly `Brief.to_dict()`, the documented contract."""
+
+from __future__ import annotations
+
+import json as _json
+
+from briefer.model import Brief
+
+
+def render(brief: Brief) -> str:
+    return _json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_line(brief: Brief) -> str:
+    """One brief per line, for JSON Lines (`--each --format json`)."""
+    return _json.dumps(brief.to_dict(), ensure_ascii=False) + "\n"

@@ -1,0 +1,46 @@
+"""The brief as markdown: headings per section, `[n]` source marks, article text escaped."""
+
+from __future__ import annotations
+
+import re
+
+from briefer.model import Brief
+from briefer.render.common import byline, source_line, speaker_name
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def escape(text: str) -> str:
+    """Article text must not turn into markdown (links, emphasis, HTML)."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^([#>+-])", r"\\\1", text)
+
+
+def render(brief: Brief) -> str:
+    out = [f"# {escape(brief.title)}", "", escape(byline(brief)), ""]
+    out += ["## Bottom line", ""]
+    out += [f"- {escape(i.text)} [{i.source}]" for i in brief.summary] or ["_Nothing to summarise._"]
+    out += ["", "## Actors", ""]
+    for a in brief.actors:
+        extra = [a.kind]
+        if a.role:
+            extra.append(escape(a.role))
+        if a.aliases:
+            extra.append("also " + ", ".join(escape(x) for x in a.aliases))
+        extra.append(f"{a.mentions} mention" + ("" if a.mentions == 1 else "s"))
+        out.append(f"- **{escape(a.name)}** ({'; '.join(extra)})")
+    out += ["", "## Positions", ""]
+    for p in brief.positions:
+        who = escape(speaker_name(brief, p))
+        as_written = f" (“{escape(p.speaker)}”)" if p.speaker != speaker_name(brief, p) else ""
+        mark = "quoted" if p.direct else "reported"
+        out.append(f"- **{who}**{as_written} {escape(p.verb)} ({mark}): {escape(p.content)} [{p.source}]")
+    out += ["", "## Background", ""]
+    out += [f"- {escape(b.text)} [{b.source}]" for b in brief.background]
+    out += ["", "## Timeline", ""]
+    out += [f"- **{t.date}** — {escape(t.text)} [{t.source}]" for t in brief.timeline]
+    out += ["", "## Sources", ""]
+    out += [f"{s.id}. {escape(source_line(s))}" for s in brief.sources]
+    if brief.notes:
+        out += ["", "## Notes", ""] + [f"- {escape(n)}" for n in brief.notes]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,41 @@
+"""Shared fixtures: the real samples, the real model (loaded once per test run), a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "000_479c8156071b18c9.txt"
+SHARED = ROOT.parent / "shared"
+FIXED_NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+os.environ.setdefault("BRIEFER_NOW", FIXED_NOW.isoformat())
+
+
+def sample_files() -> list[Path]:
+    """Every bundled article, the seed first."""
+    files = [p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".txt", ".html", ".wiki", ".md")]
+    return sorted(files, key=lambda p: (p != SEED, str(p)))
+
+
+@pytest.fixture(scope="session")
+def seed_brief():
+    from briefer import BriefOptions, build_brief
+
+    return build_brief([str(SEED)], BriefOptions(now=FIXED_NOW))
+
+
+@pytest.fixture()
+def cli():
+    """Run the real command line in-process: cli(*argv, stdin=b"") -> (status, stdout, stderr)."""
+    from briefer.cli import run
+
+    def _run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
+        return run([str(a) for a in argv], stdin)
+
+    return _run
