@@ -21,7 +21,9 @@ ZOE = "Zoë Müller <zoe@example.org>"
 
 def tiny_brief(title: str) -> Brief:
     text = "Talks resumed in Zürich on Monday."
-    source = Source(1, title, "Example News", "2026-01-01", "story.txt", text, (Sentence(0, text, 0, len(text)),))
+    source = Source(
+        1, title, "Example News", "2026-01-01", "story.txt", text, (Sentence(0, text, 0, len(text)),)
+    )
     return Brief(title=title, sources=(source,), summary=(SummaryItem(text, 1, 0),))
 
 

@@ -20,6 +20,7 @@ TO = "Zoë Müller <zoe@example.org>"
 FROM = "Briefer Bot <bot@example.org>"
 USER, PASSWORD = "bot", "s3cret-Pa55"
 REFUSED = "nobody@refused.example.org"
+INJECTION = "=?utf-8?q?=0D=0ABcc:_x@example.net?="
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +128,9 @@ def unsent_files(tmp_path: Path) -> list[Path]:
     return sorted(tmp_path.rglob("briefer-unsent-*.eml"))
 
 
-def test_sends_the_brief_over_starttls_with_both_parts_and_right_headers(cli, server, certificate, seed_brief):
+def test_sends_the_brief_over_starttls_with_both_parts_and_right_headers(
+    cli, server, certificate, seed_brief
+):
     address, received = server
     status, out, err = mail(cli, address, "--cc", "bo@example.org", cafile=certificate[0])
     assert (status, out) == (0, "")
@@ -165,12 +168,16 @@ def test_logs_in_with_the_password_from_the_environment(cli, server, certificate
 def test_password_variable_name_can_be_chosen(cli, server, certificate, monkeypatch):
     address, received = server
     monkeypatch.setenv("MY_MAIL_SECRET", PASSWORD)
-    status, _, err = mail(cli, address, "--user", USER, "--password-env", "MY_MAIL_SECRET", cafile=certificate[0])
+    status, _, err = mail(
+        cli, address, "--user", USER, "--password-env", "MY_MAIL_SECRET", cafile=certificate[0]
+    )
     assert status == 0, err
     assert received.only["login"] == USER.encode()
 
 
-def test_a_wrong_password_fails_with_one_line_and_saves_the_message(cli, server, certificate, monkeypatch, tmp_path):
+def test_a_wrong_password_fails_with_one_line_and_saves_the_message(
+    cli, server, certificate, monkeypatch, tmp_path
+):
     address, received = server
     monkeypatch.setenv("BRIEFER_SMTP_PASSWORD", "wrong-" + PASSWORD)
     status, out, err = mail(cli, address, "--user", USER, cafile=certificate[0])
@@ -289,7 +296,10 @@ def test_command_line_wins_over_the_config_file(cli, server, certificate, tmp_pa
         (["--to", TO, "--cc", "bo"], "--cc 'bo': not a valid email address"),
         (["--to", TO, "--smtp", "127.0.0.1:1"], "sending over SMTP needs a sender"),
         (["--to", TO, "--from", FROM, "--smtp", "h:99999"], "port must be a number from 1 to 65535"),
-        (["--to", TO, "--from", FROM, "--smtp", "h", "--no-tls", "--user", "u"], "refusing to send a password"),
+        (
+            ["--to", TO, "--from", FROM, "--smtp", "h", "--no-tls", "--user", "u"],
+            "refusing to send a password",
+        ),
         (["--to", TO, "--smtp"], "needs 'smtp' in the config file"),
     ],
 )
@@ -319,7 +329,9 @@ json.dump({"recipients": recipients, "headers": list(msg.keys()), "subject": msg
 def test_stdout_is_a_message_that_sendmail_t_reads(cli, tmp_path, seed_brief):
     import json
 
-    status, out, err = cli("mail", SEED, "--to", TO, "--cc", "bo@example.org", "--subject", "Café talks in Zürich")
+    status, out, err = cli(
+        "mail", SEED, "--to", TO, "--cc", "bo@example.org", "--subject", "Café talks in Zürich"
+    )
     assert status == 0, err
     assert out.isascii() and "\r" not in out
     stand_in = tmp_path / "sendmail.py"
@@ -331,7 +343,8 @@ def test_stdout_is_a_message_that_sendmail_t_reads(cli, tmp_path, seed_brief):
     assert seen["recipients"] == ["zoe@example.org", "bo@example.org"]
     assert seen["subject"] == "Café talks in Zürich"
     assert seen["from"] is None, "sendmail fills in the sender"
-    assert {"To", "Cc", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"} <= set(seen["headers"])
+    wanted = {"To", "Cc", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"}
+    assert wanted <= set(seen["headers"])
     assert seen["parts"] == ["multipart/alternative", "text/plain", "text/html"]
     assert seed_brief.timeline and "TIMELINE" in seen["text"]
 
@@ -346,7 +359,7 @@ def test_output_file_holds_the_same_message(cli, tmp_path):
 def test_a_hostile_page_title_cannot_add_a_header(cli, tmp_path):
     story = tmp_path / "story.md"
     story.write_text(
-        "---\ntitle: 'Talks resume =?utf-8?q?=0D=0ABcc:_x@example.net?= in a long headline that folds'\n---\n\n"
+        f"---\ntitle: 'Talks resume {INJECTION} in a long headline that folds'\n---\n\n"
         + SEED.read_text(encoding="utf-8"),
         encoding="utf-8",
     )
@@ -355,3 +368,14 @@ def test_a_hostile_page_title_cannot_add_a_header(cli, tmp_path):
     msg = message_from_bytes(out.encode("ascii"), policy=policy.default)
     assert msg["Bcc"] is None and "\nBcc:" not in out
     assert msg["Subject"].startswith("Brief: Talks resume = ?utf-8?q?") and "\n" not in msg["Subject"]
+
+
+def test_brief_format_text_is_a_plain_body_for_mail_s(cli):
+    """`briefer brief --format text | mail -s ...`: plain lines, no markup, nothing mail treats specially."""
+    status, out, _ = cli("brief", SEED, "--format", "text")
+    lines = out.splitlines()
+    assert status == 0 and out.endswith("\n")
+    assert max(len(line) for line in lines) <= 72
+    assert not any(line == "." or line.startswith("~") for line in lines), "no end-of-input or tilde escapes"
+    assert all(ch.isprintable() for line in lines for ch in line)
+    assert "<" not in out and "**" not in out and "\x1b" not in out

@@ -37,8 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
     parser.description = (
-        "Build one brief and send it as an email (plain text and HTML). Without --smtp the message "
-        "is printed, ready for 'sendmail -t' or 'msmtp -t'."
+        "Build one brief and send it as an email (plain text and HTML).\n"
+        "Without --smtp the message is printed, ready for 'sendmail -t' or 'msmtp -t'.\n"
+        "Defaults for --from, --smtp, --user and the rest come from the [mail] table of\n"
+        "config.toml in the user's config directory (or the file BRIEFER_CONFIG names)."
     )
     parser.epilog = EXAMPLES
     cli.add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
@@ -74,8 +76,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     smtp.add_argument(
         "--cafile", metavar="FILE", help="trust this CA or self-signed certificate (or BRIEFER_SMTP_CAFILE)"
     )
-    smtp.add_argument("--timeout", type=float, metavar="SECONDS", help=f"(default {DEFAULT_TIMEOUT:g})")
+    smtp.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help=f"give up on a silent server after SECONDS (default {DEFAULT_TIMEOUT:g})",
+    )
     smtp.add_argument("--dry-run", action="store_true", help="show what would be sent; connect to nothing")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600")
+    return seconds
 
 
 def run_mail(args: argparse.Namespace, env: cli.Environment) -> int:

@@ -66,7 +66,7 @@ def parse_addresses(value: str, option: str) -> tuple[Address, ...]:
         header = policy.default.header_factory("To", clean_header_text(value, limit=10_000))
     except (IndexError, ValueError, TypeError):  # the 3.11 parser trips on some input, e.g. "zoe@"
         raise MailError(f"{option} {value!r}: {_INVALID}") from None
-    addresses = tuple(header.addresses)  # type: ignore[attr-defined]
+    addresses = tuple(header.addresses)
     if not addresses:
         raise MailError(f"{option} {value!r}: no email address in it (expected name@example.org)")
     problem = next((a for a in addresses if not _sane(a)), None)
