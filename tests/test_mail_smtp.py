@@ -379,3 +379,25 @@ def test_brief_format_text_is_a_plain_body_for_mail_s(cli):
     assert not any(line == "." or line.startswith("~") for line in lines), "no end-of-input or tilde escapes"
     assert all(ch.isprintable() for line in lines for ch in line)
     assert "<" not in out and "**" not in out and "\x1b" not in out
+
+
+def test_a_server_without_starttls_is_not_used_in_clear(cli, tmp_path):
+    received = Received()
+    controller = Controller(Recorder(received), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        status, _, err = mail(cli, f"127.0.0.1:{controller.port}")
+    finally:
+        controller.stop()
+    assert status == 1 and "does not offer STARTTLS" in err
+    assert received.messages == [] and len(unsent_files(tmp_path)) == 1
+
+
+def test_a_server_that_never_answers_times_out_and_the_message_is_saved(cli, tmp_path):
+    with socket.socket() as silent:  # accepts connections (in its backlog) but never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        status, _, err = mail(cli, f"127.0.0.1:{silent.getsockname()[1]}", "--timeout", "0.3")
+    assert status == 1 and err.count("\n") == 1
+    assert "did not answer within 0.3 s" in err
+    assert len(unsent_files(tmp_path)) == 1

@@ -75,7 +75,9 @@ def send(msg: EmailMessage, sender: str, recipients: Sequence[str], settings: Sm
         raise SendError(f"{settings.where} refused the sender {sender}: {_reply(exc)}") from None
     except smtplib.SMTPDataError as exc:
         raise SendError(f"{settings.where} rejected the message: {_reply(exc)}") from None
-    except smtplib.SMTPServerDisconnected:
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout this way
+            raise SendError(f"{settings.where} did not answer within {settings.timeout:g} s") from None
         raise SendError(f"{settings.where} closed the connection before the message was sent") from None
     except smtplib.SMTPResponseException as exc:
         raise SendError(f"{settings.where} answered {_reply(exc)}") from None
