@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--each", action="store_true", help="one brief per source")
     brief.add_argument("--force", action="store_true", help="overwrite existing files with --each")
     for name, add in EXTRA_COMMANDS.items():
-        add(commands.add_parser(name, formatter_class=argparse.RawDescriptionHelpFormatter))
+        summary = (add.__doc__ or "").strip().splitlines()[0] if add.__doc__ else None
+        add(commands.add_parser(name, help=summary, formatter_class=argparse.RawDescriptionHelpFormatter))
     return parser
 
 
@@ -160,7 +161,7 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
         handler = HANDLERS.get(args.command, run_brief)
         return handler(args, env)
     except BrieferError as exc:
-        env.stderr.write(f"briefer: error: {_one_line(str(exc))}\n")
+        env.stderr.write(f"briefer: error: {one_line(str(exc))}\n")
         return int(exc.exit_status)
     except KeyboardInterrupt:
         env.stderr.write("briefer: interrupted\n")
@@ -172,7 +173,7 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
         return ExitStatus.BAD_INPUT
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
     return " ".join(message.split()) or "unknown error"
 
 
@@ -186,7 +187,7 @@ def _register_commands() -> None:
                 raise
 
 
-def _stdin_bytes(args: argparse.Namespace, env: Environment) -> bytes | None:
+def stdin_bytes(args: argparse.Namespace, env: Environment) -> bytes | None:
     if "-" not in args.sources:
         return None
     from briefer.ingest.read import MAX_BYTES
@@ -198,7 +199,7 @@ def run_brief(args: argparse.Namespace, env: Environment) -> int:
     from briefer.pipeline import build_brief
     from briefer.render import RENDERERS
 
-    stdin = _stdin_bytes(args, env)
+    stdin = stdin_bytes(args, env)
     if args.each:
         return _run_each(args, env, stdin)
     brief = build_brief(args.sources, options_from(args), stdin_bytes=stdin)
@@ -211,7 +212,7 @@ def run_brief(args: argparse.Namespace, env: Environment) -> int:
         env.stdout.write(rendered)
         env.stdout.flush()
     for note in brief.notes:
-        env.stderr.write(f"briefer: note: {_one_line(note)}\n")
+        env.stderr.write(f"briefer: note: {one_line(note)}\n")
     return ExitStatus.OK
 
 
@@ -229,7 +230,7 @@ def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -
     status = ExitStatus.OK
     for location, brief, error in iter_briefs(args.sources, options_from(args), stdin_bytes=stdin):
         if error is not None or brief is None:
-            env.stderr.write(f"briefer: error: {_one_line(error or 'failed')}\n")
+            env.stderr.write(f"briefer: error: {one_line(error or 'failed')}\n")
             status = ExitStatus.BAD_INPUT
             continue
         if folder is not None:

@@ -34,6 +34,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """send a brief by email, or print the message for `sendmail -t`"""
     from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
 
     parser.description = (
@@ -104,11 +105,11 @@ def run_mail(args: argparse.Namespace, env: cli.Environment) -> int:
     settings = _settings(args, config, environ) if args.smtp is not None else None
     if settings is not None and addressing.sender is None:
         raise UsageError("sending over SMTP needs a sender: give --from ADDR (or 'from' in the config file)")
-    brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=cli._stdin_bytes(args, env))
+    brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=cli.stdin_bytes(args, env))
     date = _date(brief.generated_at)
     msg = compose(brief, addressing, date=date, subject=args.subject)
     for note in brief.notes:
-        env.stderr.write(f"briefer: note: {cli._one_line(note)}\n")
+        env.stderr.write(f"briefer: note: {cli.one_line(note)}\n")
     if args.dry_run:
         env.stdout.write(describe(msg, addressing.recipients, _delivery(args, config, settings, environ)))
         return ExitStatus.OK
