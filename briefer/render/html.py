@@ -40,9 +40,8 @@ def render(brief: Brief) -> str:
         )
     parts.append("</ul><h2>Positions</h2><ul>")
     for p in brief.positions:
-        parts.append(
-            f"<li><strong>{e(speaker_name(brief, p))}</strong> {e(p.verb)}: {e(p.content)}{_mark(p.source)}</li>"
-        )
+        who = f"<strong>{e(speaker_name(brief, p))}</strong>"
+        parts.append(f"<li>{who} {e(p.verb)}: {e(p.content)}{_mark(p.source)}</li>")
     parts.append("</ul><h2>Background</h2><ul>")
     parts += [f"<li>{e(b.text)}{_mark(b.source)}</li>" for b in brief.background]
     parts.append("</ul><h2>Timeline</h2><ul>")
