@@ -57,7 +57,16 @@ SECTIONS = (
 )
 THEMES = ("textual-dark", "textual-light")
 BRIEF_ACTIONS = frozenset(
-    {"section", "toggle_section", "expand_all", "length", "cycle_algorithm", "search", "view_article", "export"}
+    {
+        "section",
+        "toggle_section",
+        "expand_all",
+        "length",
+        "cycle_algorithm",
+        "search",
+        "view_article",
+        "export",
+    }
 )
 """Actions on the brief's own screen; hidden and off while the source view or a dialog is open."""
 
@@ -242,7 +251,7 @@ class BriefApp(App[None]):
     def action_expand_all(self, expand: bool) -> None:
         current = self._current_section()
         for section in self._sections():
-            section.collapsed = not expand
+            section.set_collapsed(not expand)
         if not expand and current is not None:
             current.focus_title()
 
