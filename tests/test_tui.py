@@ -155,8 +155,8 @@ async def test_seed_paints_titles_at_once_then_fills_the_brief_from_the_real_bui
 
 
 async def test_a_failing_build_shows_the_error_and_the_app_keeps_answering():
-    from briefer.tui.operations import preview_brief
     from briefer.ingest import Article
+    from briefer.tui.operations import preview_brief
 
     def broken() -> Brief:
         raise InputError("the model would not load")
