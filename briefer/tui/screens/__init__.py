@@ -1,0 +1,1 @@
+"""Screens pushed over the brief: the source view, search, export, confirmation and help."""

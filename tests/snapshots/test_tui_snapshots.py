@@ -1,0 +1,73 @@
+"""Snapshots of the reader's main screens at 80x24 and 120x40, from a small fixed brief.
+
+The brief is tests/data/tui_brief.json, not the live pipeline, so the pictures change only when the
+interface does. Review a changed snapshot in the report before `--snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from conftest import ROOT
+
+from briefer.model import Brief
+
+DATA = ROOT / "tests" / "data" / "tui_brief.json"
+
+
+def two_sources() -> Brief:
+    return Brief.from_dict(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+def one_source() -> Brief:
+    brief = two_sources()
+    keep = lambda items: tuple(i for i in items if i.source == 1)  # noqa: E731
+    return replace(
+        brief,
+        title=brief.sources[0].title,
+        sources=brief.sources[:1],
+        summary=keep(brief.summary),
+        positions=keep(brief.positions),
+        background=keep(brief.background),
+        timeline=keep(brief.timeline),
+        actors=tuple(a for a in brief.actors if 1 in a.sources),
+    )
+
+
+def app_for(brief: Brief):
+    from briefer.tui.app import BriefApp
+
+    return BriefApp(brief)
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(app_for(one_source()), terminal_size=(80, 24))
+
+
+def test_every_section_open_with_side_list_120x40(snap_compare):
+    assert snap_compare(app_for(two_sources()), press=["e"], terminal_size=(120, 40))
+
+
+def test_actor_chosen_120x40(snap_compare):
+    async def choose_actor(pilot):
+        await pilot.press("n", "o")
+        pilot.app.query_one("#actor-table").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app_for(one_source()), run_before=choose_actor, terminal_size=(120, 40))
+
+
+def test_source_view_at_a_summary_sentence_80x24(snap_compare):
+    async def open_second_summary_sentence(pilot):
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        app_for(one_source()), run_before=open_second_summary_sentence, terminal_size=(80, 24)
+    )
+
+
+def test_light_theme_120x40(snap_compare):
+    assert snap_compare(app_for(two_sources()), press=["t", "n", "o"], terminal_size=(120, 40))
