@@ -18,6 +18,7 @@ _STARTED = time.perf_counter()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """read the brief in the terminal: sections, actors, positions, the source"""
     parser.description = "Read the brief of one or more articles in the terminal."
     parser.epilog = "keys: arrows move, Enter opens the source, + - length, / search, s save, ? help, q quit"
     add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
@@ -25,12 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_tui(args: argparse.Namespace, env: Environment) -> int:
     """Read the articles (cheap: no spaCy) so the app can paint titles, then build in a worker."""
-    from briefer.cli import _stdin_bytes
+    from briefer.cli import stdin_bytes
     from briefer.ingest import Article, expand_sources, parse_article, read_source
     from briefer.pipeline import build_brief
     from briefer.tui.operations import preview_brief
 
-    stdin = _stdin_bytes(args, env)
+    stdin = stdin_bytes(args, env)
     specs = expand_sources(args.sources)
     articles: list[Article] = []
     failed: list[str] = []
