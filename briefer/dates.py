@@ -21,8 +21,8 @@ What is a date, and how precise (ISO 8601, reduced precision: "2011", "2014-06",
 - Relative at coarser precision: "this/last/next month", "earlier/later this month",
   "this/last/next year", "earlier this year", "N years/months ago" ("Two years ago" in 2016 ->
   "2014"); "this/last/next week", "earlier this week", "the weekend", "N weeks ago" are dated by
-  the month the week (or weekend) falls in, or its year when it straddles two months; nothing when
-  it straddles two years.
+  the month the week (or weekend) falls in, and left out when it straddles two months (a bare year
+  would say little and sort misleadingly).
 - Not dates (found so that they block shorter matches, and reported as periods for background):
   durations ("for 17 long months", "two-month truce", "seven years of conflict", "the last two
   years", "the past week"), vague or open bounds ("more than a month ago", "a few years ago",
@@ -228,16 +228,13 @@ def _count(match: re.Match[str]) -> int:
 
 
 def _week_period(monday: date) -> Period | None:
-    """A week (or weekend) as precisely as ISO allows: its month, else its year, else nothing."""
-    sunday = monday + timedelta(days=6)
-    return _span_period(monday, sunday)
+    """A week (or weekend) as its month; one that straddles two months is left undated."""
+    return _span_period(monday, monday + timedelta(days=6))
 
 
 def _span_period(first: date, last: date) -> Period | None:
     if (first.year, first.month) == (last.year, last.month):
         return month_of(first.year, first.month)
-    if first.year == last.year:
-        return year_of(first.year)
     return None
 
 
@@ -493,7 +490,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         rf"\b(?:(?:the|over|for|during|in|after)\s+)*(?:(?:past|last|next|coming|first|another|more\s+than|"
         rf"nearly|almost|about|some)\s+)*(?:{_COUNT}|{_VAGUE})?[\s-]*(?:long\s+)?"
-        r"(?P<unit>year|month|week|day|decade|hour)s?(?:[\s-]+long)?\b",
+        r"(?P<unit>year|month|week|day|decade|hour)s?(?:[\s-]+long)?\b(?![\s-]+old\b)",
         "duration",
         _nothing,
         flags=re.I,

@@ -31,7 +31,7 @@ from briefer.model import Sentence, TimelineEvent
 from briefer.segment import ParsedArticle
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Entity labels that say a matched "2016" or "May" is not a date here.
 _NOT_DATES = frozenset(
@@ -42,6 +42,8 @@ _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "from", "of", "bef
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _FUTURE_FRAMES = frozenset({"expect", "schedule", "due", "set", "plan", "slate", "poise", "go"})
 _VERBS = ("VERB", "AUX")
+# Verb forms that act as a preposition or an adjective ("including", "a fighting force").
+_NOT_CLAUSES = ("prep", "amod", "compound")
 _MIN_CLAUSE_WORDS = 4
 
 
@@ -107,7 +109,7 @@ def _is_date(tokens: Span) -> bool:
 def _governor(token: Token) -> Token | None:
     """The verb a date expression belongs to: the nearest verb among its heads."""
     node = token
-    while node.pos_ not in _VERBS:
+    while node.pos_ not in _VERBS or node.dep_ in _NOT_CLAUSES:
         if node.head.i == node.i:
             return None
         node = node.head
@@ -168,9 +170,22 @@ def _clause_text(sentence: Sentence, own: DatedMention, others: list[DatedMentio
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
+    last = _close_brackets(doc, first, last, sentence_end=own.tokens.sent.end)
     text = doc[first : last + 1].text
-    words = sum(1 for t in doc[first : last + 1] if t.is_alpha)
+    words = sum(
+        1 for t in doc[first : last + 1] if t.is_alpha and not own.tokens.start <= t.i < own.tokens.end
+    )
     return text if words >= _MIN_CLAUSE_WORDS and text in sentence.text else sentence.text
+
+
+def _close_brackets(doc: Doc, first: int, last: int, sentence_end: int) -> int:
+    """Extend a clause ending inside "(1989" to its closing bracket."""
+    opened = sum(t.text == "(" for t in doc[first : last + 1]) - sum(
+        t.text == ")" for t in doc[first : last + 1]
+    )
+    while opened > 0 and last + 1 < sentence_end and doc[last + 1].text == ")":
+        last, opened = last + 1, opened - 1
+    return last
 
 
 def _clause_head(token: Token) -> Token | None:
