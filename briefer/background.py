@@ -43,9 +43,7 @@ _MIN_WORDS = 6
 _RECENT = timedelta(days=30)
 _QUOTES = re.compile(r"[\"“”«»]")
 _SINCE = re.compile(r"\bsince\b", re.I)
-_EARLIER_WORDS = frozenset(
-    {"previously", "formerly", "once", "longtime", "long-time", "former", "originally"}
-)
+_EARLIER_WORDS = re.compile(r"\b(?:previously|formerly|once|long-?time|former|originally)\b", re.I)
 _SPEECH = frozenset(
     {"say", "tell", "add", "announce", "warn", "state", "claim", "report", "note", "insist", "argue"}
 )
@@ -73,8 +71,7 @@ def score_sentence(sentence: Sentence, span: Span, anchor: Period | None) -> flo
     score = _date_signal(dated, anchor) + _grammar_signal(span)
     if _SINCE.search(sentence.text):
         score += 1.0
-    words = {t.lower_ for t in span}
-    if words & _EARLIER_WORDS:
+    if _EARLIER_WORDS.search(sentence.text):
         score += 0.5
     if _reported(span.root):
         score *= 0.5

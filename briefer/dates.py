@@ -12,8 +12,8 @@ What is a date, and how precise (ISO 8601, reduced precision: "2011", "2014-06",
   is dated by its month.
 - Year taken from the article: "December 8", "8 December", "in August", "last December",
   "next March". "last"/"next" mean the latest before / the first after the article's month (or day);
-  otherwise the tense decides: past -> on or before the article date, future -> on or after,
-  present -> the nearest one.
+  otherwise the tense decides: past -> on or before the article date, future or present -> on or
+  after it (present-tense news about a date is a schedule: "the elections are in March").
 - Relative to the article's day: "today", "tonight", "this morning", "yesterday", "last night",
   "tomorrow"; weekdays ("on Saturday", "a Monday meeting", "last Sunday", "next Friday"; past ->
   the latest such day on or before the article date, future or present -> the first on or after
@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -242,8 +243,8 @@ def _pick_year(month: int, day: int | None, anchor: Period, mode: str) -> int | 
     """The year of a year-less "December" / "December 8", seen from the article date.
 
     `mode`: "last" (strictly before the article's month or day), "next" (strictly after), "this"
-    (the article's year), or a tense: "past" (on or before), "future" (on or after), "present"
-    (the nearest).
+    (the article's year), or a tense: "past" (on or before), "future" or "present" (on or after:
+    news in the present tense about a month is a schedule, "the elections are in March").
     """
     year = anchor.start.year
     if anchor.precision == "year" or mode == "this":
@@ -256,15 +257,7 @@ def _pick_year(month: int, day: int | None, anchor: Period, mode: str) -> int | 
         return year if there > here else year + 1
     if mode == "past":
         return year if there <= here else year - 1
-    if mode == "future":
-        return year if there >= here else year + 1
-    candidates = [year - 1, year, year + 1]
-
-    def distance(y: int) -> int:
-        when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
-        return abs((when - anchor.start).days)
-
-    return min(candidates, key=lambda y: (distance(y), y > year))
+    return year if there >= here else year + 1
 
 
 # --- resolvers -------------------------------------------------------------------------------------
@@ -407,6 +400,7 @@ class _Pattern:
     kind: Kind
     resolve: Resolver
     check: Callable[[str, re.Match[str]], bool] | None = None
+    needs: frozenset[str] = frozenset()
 
 
 def _year_stands_alone(text: str, m: re.Match[str]) -> bool:
@@ -428,42 +422,78 @@ def _p(
     resolve: Resolver,
     check: Callable[[str, re.Match[str]], bool] | None = None,
     flags: int = 0,
+    needs: str = "",
 ) -> _Pattern:
-    return _Pattern(re.compile(regex, flags), kind, resolve, check)
+    return _Pattern(re.compile(regex, flags), kind, resolve, check, frozenset(needs.split()))
+
+
+# Cheap tests run once per text, so that a pattern is only tried where it could match (the
+# duration patterns are slow on long sentences).
+_FEATURES: dict[str, Callable[[str], bool]] = {
+    "digit": re.compile(r"\d").search,  # type: ignore[dict-item]
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)").search,  # type: ignore[dict-item]
+    "weekday": lambda text: (
+        "day" in text and bool(re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", text))
+    ),
+    "dayword": lambda text: any(
+        w in text.lower()
+        for w in ("today", "tonight", "tomorrow", "yesterday", "night", "morning", "afternoon", "evening")
+    ),
+    "unit": re.compile(r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay|[Dd]ecade|[Hh]our)").search,  # type: ignore[dict-item]
+}
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
-    _p(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>[0-3]\d))?\b", "absolute", _iso),
-    _p(rf"\b{_ANY_MONTH}\s+{_DAY},?\s+{_YEAR}\b", "absolute", _absolute_day),
-    _p(rf"\b[0-3]?\d\s*[-–]\s*[0-3]?\d\s+{_FULL_MONTH},?\s+{_YEAR}\b", "absolute", _absolute_month),
-    _p(rf"\b{_DAY}\s+(?:of\s+)?{_ANY_MONTH},?\s+{_YEAR}\b", "absolute", _absolute_day),
+    _p(rf"\b{_YEAR}-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>[0-3]\d))?\b", "absolute", _iso, needs="digit"),
+    _p(rf"\b{_ANY_MONTH}\s+{_DAY},?\s+{_YEAR}\b", "absolute", _absolute_day, needs="digit month"),
+    _p(
+        rf"\b[0-3]?\d\s*[-–]\s*[0-3]?\d\s+{_FULL_MONTH},?\s+{_YEAR}\b",
+        "absolute",
+        _absolute_month,
+        needs="digit month",
+    ),
+    _p(rf"\b{_DAY}\s+(?:of\s+)?{_ANY_MONTH},?\s+{_YEAR}\b", "absolute", _absolute_day, needs="digit month"),
     _p(
         rf"\b(?:(?i:early|mid|late)[- ])?{_FULL_MONTH}(?:\s+of)?,?\s+{_YEAR}\b(?![-–]\d)",
         "absolute",
         _absolute_month,
+        needs="digit month",
     ),
     _p(
         rf"\b(?:(?P<mod>(?i:mid|early|late))[- ])?{_YEAR}(?![\w%]|[.,]\d)",
         "absolute",
         _absolute_year,
         _year_stands_alone,
+        needs="digit",
     ),
-    _p(r"\b(?:the\s+)?(?:(?i:early|mid|late)[- ])?(?:1[5-9]\d0|20\d0)s\b|'[0-9]0s\b", "decade", _nothing),
-    _p(r"\b(?i:the\s+)?\d{1,2}(?:st|nd|rd|th)[- ](?i:century)\b", "decade", _nothing),
-    _p(rf"\b[0-3]?\d\s*[-–]\s*[0-3]?\d\s+{_FULL_MONTH}\b(?!,?\s+\d)", "anchored", _month_range),
-    _p(rf"\b{_ANY_MONTH}\s+{_DAY}\b(?!,?\s*\d)(?!\s*[-–])", "anchored", _month_day),
-    _p(rf"\b{_DAY}\s+(?:of\s+)?{_FULL_MONTH}\b(?!,?\s+\d)", "anchored", _month_day),
+    _p(
+        r"\b(?:the\s+)?(?:(?i:early|mid|late)[- ])?(?:1[5-9]\d0|20\d0)s\b|'[0-9]0s\b",
+        "decade",
+        _nothing,
+        needs="digit",
+    ),
+    _p(r"\b(?i:the\s+)?\d{1,2}(?:st|nd|rd|th)[- ](?i:century)\b", "decade", _nothing, needs="digit"),
+    _p(
+        rf"\b[0-3]?\d\s*[-–]\s*[0-3]?\d\s+{_FULL_MONTH}\b(?!,?\s+\d)",
+        "anchored",
+        _month_range,
+        needs="digit month",
+    ),
+    _p(rf"\b{_ANY_MONTH}\s+{_DAY}\b(?!,?\s*\d)(?!\s*[-–])", "anchored", _month_day, needs="digit month"),
+    _p(rf"\b{_DAY}\s+(?:of\s+)?{_FULL_MONTH}\b(?!,?\s+\d)", "anchored", _month_day, needs="digit month"),
     _p(
         rf"(?:\b(?P<mod>(?i:last|next|this|early|mid|late))[- ])?\b{_FULL_MONTH}\b(?!\s*\d)",
         "anchored",
         _bare_month,
         _bare_month_ok,
+        needs="month",
     ),
     _p(
         r"(?:\b(?P<mod>(?i:last|next|this|past|coming))\s+)?"
         r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)",
         "relative",
         _weekday,
+        needs="weekday",
     ),
     _p(
         r"\b(?:(?:earlier|later)\s+)?"
@@ -471,6 +501,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "relative",
         _day_word,
         flags=re.I,
+        needs="dayword",
     ),
     _p(
         r"(?P<the>\bthe\s+)?\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|past|next|coming)\s+"
@@ -478,14 +509,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "relative",
         _this_last_next,
         flags=re.I,
+        needs="unit",
     ),
-    _p(r"\b(?:over|during|at|on)\s+the\s+weekend\b", "relative", _the_weekend, flags=re.I),
+    _p(r"\b(?:over|during|at|on)\s+the\s+weekend\b", "relative", _the_weekend, flags=re.I, needs="unit"),
     _p(
         rf"\b(?P<qual>(?:more|less)\s+than\s+|over\s+|at\s+least\s+|under\s+)?(?:{_VAGUE}|{_COUNT})\s+"
         r"(?P<unit>year|month|week|day)s?\s+ago\b",
         "relative",
         lambda m, a, t: None if m["count"] is None else _ago(m, a, t),
         flags=re.I,
+        needs="unit",
     ),
     _p(
         rf"\b(?:(?:the|over|for|during|in|after)\s+)*(?:(?:past|last|next|coming|first|another|more\s+than|"
@@ -494,14 +527,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "duration",
         _nothing,
         flags=re.I,
+        needs="unit",
     ),
 )
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Date expressions in `text`, left to right, the longest winning where two overlap."""
+@lru_cache(maxsize=8192)
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    """Date expressions in `text`, left to right, the longest winning where two overlap.
+
+    Cached: the timeline and the background both read every sentence.
+    """
     found: list[Mention] = []
+    present = {name for name, feature in _FEATURES.items() if feature(text)}
     for pattern in _PATTERNS:
+        if not pattern.needs <= present:
+            continue
         for m in pattern.regex.finditer(text):
             if pattern.check is not None and not pattern.check(text, m):
                 continue
@@ -517,7 +558,7 @@ def find_mentions(text: str) -> list[Mention]:
     for mention in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return _share_years(text, sorted(chosen, key=lambda x: x.start))
+    return tuple(_share_years(text, sorted(chosen, key=lambda x: x.start)))
 
 
 def _share_years(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -71,9 +71,13 @@ def find_events(parsed: Sequence[ParsedArticle]) -> tuple[TimelineEvent, ...]:
 
 def dated_mentions(sentence: Sentence, span: Span, anchor: Period | None) -> list[DatedMention]:
     """The date expressions of one sentence, resolved against `anchor` (the article's date)."""
-    out = []
-    base = span.start_char + len(span.text) - len(span.text.lstrip())
-    for mention in find_mentions(sentence.text):
+    out: list[DatedMention] = []
+    mentions = find_mentions(sentence.text)
+    if not mentions:
+        return out
+    text = span.text  # built from the tokens on each access: once per dated sentence only
+    base = span.start_char + len(text) - len(text.lstrip())
+    for mention in mentions:
         tokens = span.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
         if tokens is not None and not _is_date(tokens):
             continue
