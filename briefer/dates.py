@@ -199,6 +199,7 @@ _BEFORE_BARE_MONTH = frozenset(
         "through",
         "to",
         "during",
+        "for",
         "early",
         "late",
         "mid",
