@@ -12,8 +12,8 @@ What is a date, and how precise (ISO 8601, reduced precision: "2011", "2014-06",
   is dated by its month.
 - Year taken from the article: "December 8", "8 December", "in August", "last December",
   "next March". "last"/"next" mean the latest before / the first after the article's month (or day);
-  otherwise the tense decides: past -> on or before the article date, future or present -> on or
-  after it (present-tense news about a date is a schedule: "the elections are in March").
+  otherwise the tense decides: past -> on or before the article date, future -> on or after it,
+  present -> the nearest one ("the elections are planned for June").
 - Relative to the article's day: "today", "tonight", "this morning", "yesterday", "last night",
   "tomorrow"; weekdays ("on Saturday", "a Monday meeting", "last Sunday", "next Friday"; past ->
   the latest such day on or before the article date, future or present -> the first on or after
@@ -244,8 +244,8 @@ def _pick_year(month: int, day: int | None, anchor: Period, mode: str) -> int | 
     """The year of a year-less "December" / "December 8", seen from the article date.
 
     `mode`: "last" (strictly before the article's month or day), "next" (strictly after), "this"
-    (the article's year), or a tense: "past" (on or before), "future" or "present" (on or after:
-    news in the present tense about a month is a schedule, "the elections are in March").
+    (the article's year), or a tense: "past" (on or before), "future" (on or after), "present"
+    (the nearest: "the elections are planned for June", "June 4 now means something else").
     """
     year = anchor.start.year
     if anchor.precision == "year" or mode == "this":
@@ -258,7 +258,14 @@ def _pick_year(month: int, day: int | None, anchor: Period, mode: str) -> int | 
         return year if there > here else year + 1
     if mode == "past":
         return year if there <= here else year - 1
-    return year if there >= here else year + 1
+    if mode == "future":
+        return year if there >= here else year + 1
+
+    def distance(y: int) -> int:
+        when = date(y, month, min(day or 1, calendar.monthrange(y, month)[1]))
+        return abs((when - anchor.start).days)
+
+    return min((year - 1, year, year + 1), key=lambda y: (distance(y), y > year))
 
 
 # --- resolvers -------------------------------------------------------------------------------------
@@ -414,7 +421,7 @@ def _bare_month_ok(text: str, m: re.Match[str]) -> bool:
     if m["mod"]:
         return True
     previous = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
-    return bool(previous) and previous.group(1).lower() in _BEFORE_BARE_MONTH
+    return previous is not None and previous.group(1).lower() in _BEFORE_BARE_MONTH
 
 
 def _p(
@@ -430,9 +437,9 @@ def _p(
 
 # Cheap tests run once per text, so that a pattern is only tried where it could match (the
 # duration patterns are slow on long sentences).
-_FEATURES: dict[str, Callable[[str], bool]] = {
-    "digit": re.compile(r"\d").search,  # type: ignore[dict-item]
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)").search,  # type: ignore[dict-item]
+_FEATURES: dict[str, Callable[[str], object]] = {
+    "digit": re.compile(r"\d").search,
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)").search,
     "weekday": lambda text: (
         "day" in text and bool(re.search(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", text))
     ),
@@ -440,7 +447,7 @@ _FEATURES: dict[str, Callable[[str], bool]] = {
         w in text.lower()
         for w in ("today", "tonight", "tomorrow", "yesterday", "night", "morning", "afternoon", "evening")
     ),
-    "unit": re.compile(r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay|[Dd]ecade|[Hh]our)").search,  # type: ignore[dict-item]
+    "unit": re.compile(r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|[Dd]ay|[Dd]ecade|[Hh]our)").search,
 }
 
 
@@ -568,7 +575,8 @@ def _share_years(text: str, mentions: list[Mention]) -> list[Mention]:
     for i in range(len(out) - 2, -1, -1):
         here, after = out[i], out[i + 1]
         joined = re.fullmatch(r"\s*(?:,|or|and|to|through|until|till|[-–])\s*", text[here.end : after.start])
-        year = after.year or (after.resolve(None).start.year if after.kind == "absolute" else None)
+        period = after.resolve(None) if after.kind == "absolute" else None
+        year = after.year or (period.start.year if period else None)
         if here.kind == "anchored" and joined and year and not here._match.groupdict().get("mod"):
             out[i] = replace(here, year=year)
     return out

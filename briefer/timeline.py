@@ -44,7 +44,10 @@ _FUTURE_FRAMES = frozenset({"expect", "schedule", "due", "set", "plan", "slate",
 _VERBS = ("VERB", "AUX")
 # Verb forms that act as a preposition or an adjective ("including", "a fighting force").
 _NOT_CLAUSES = ("prep", "amod", "compound")
-_MIN_CLAUSE_WORDS = 4
+_MIN_CLAUSE_WORDS = 3
+# Subordinators a clause can lose and still say the same thing ("since the war began seven years
+# ago" -> "the war began seven years ago"); "if", "unless", "before", "because" would change it.
+_PLAIN_MARKS = frozenset({"since", "when", "as", "while", "that", "after", "once", "whereas"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,16 +173,21 @@ def _clause_text(sentence: Sentence, own: DatedMention, others: list[DatedMentio
         first -= 1
     while last + 1 in keep:
         last += 1
-    while first < last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
+    while first < last and (
+        doc[first].is_punct
+        or doc[first].is_space
+        or doc[first].dep_ == "cc"
+        or (doc[first].dep_ == "mark" and doc[first].lower_ in _PLAIN_MARKS)
+    ):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
     last = _close_brackets(doc, first, last, sentence_end=own.tokens.sent.end)
     text = doc[first : last + 1].text
-    words = sum(
-        1 for t in doc[first : last + 1] if t.is_alpha and not own.tokens.start <= t.i < own.tokens.end
-    )
-    return text if words >= _MIN_CLAUSE_WORDS and text in sentence.text else sentence.text
+    rest = [t for t in doc[first : last + 1] if not own.tokens.start <= t.i < own.tokens.end]
+    words = sum(1 for t in rest if t.is_alpha and len(t) > 1)
+    has_verb = any(t.pos_ in _VERBS for t in rest)
+    return text if words >= _MIN_CLAUSE_WORDS and has_verb and text in sentence.text else sentence.text
 
 
 def _close_brackets(doc: Doc, first: int, last: int, sentence_end: int) -> int:

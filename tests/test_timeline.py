@@ -86,6 +86,11 @@ LABELLED = [
     ("2016-04-16", "The army recaptured the town in February.", [("February", "2016-02")]),
     ("2016-04-16", "The elections are planned for June.", [("June", "2016-06")]),
     ("2016-04-16", "The court ruled on March 22 that the vote was valid.", [("March 22", "2016-03-22")]),
+    (
+        "2009-06-05",
+        "Since the speech, June 4 means something entirely different.",
+        [("June 4", "2009-06-04")],
+    ),
     ("2004-12", "The declaration was signed on 8 December in Cusco.", [("8 December", "2004-12-08")]),
     ("2004-12", "The declaration was signed on December 8 in Cusco.", [("December 8", "2004-12-08")]),
     ("2004-12-27", "The run-off was held on November 21, 2004.", [("November 21, 2004", "2004-11-21")]),
