@@ -151,7 +151,11 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+# Spelled out: calendar.day_name follows the locale.
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+}
 _NUMBERS = {
     "a": 1,
     "an": 1,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 from conftest import ROOT, SAMPLES, SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer import nlp
+from briefer.dates import find_mentions, parse_anchor
 from briefer.ingest import Article, expand_sources, parse_article, read_source
 from briefer.segment import ParsedArticle, parse_articles
 from briefer.timeline import find_events
@@ -171,3 +175,77 @@ def test_timeline_does_not_load_dateparser():
     code = "import sys, briefer.timeline, briefer.background; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_WORDS = [
+    "on",
+    "in",
+    "since",
+    "last",
+    "next",
+    "this",
+    "the",
+    "a",
+    "of",
+    "and",
+    "or",
+    ",",
+    "-",
+    "mid-",
+    "early",
+    "Two",
+    "seven",
+    "a",
+    "couple",
+    "of",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "ago",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "night",
+    "weekend",
+    "Monday",
+    "Saturday",
+    "Sundays",
+    "May",
+    "March",
+    "December",
+    "Sept.",
+    "8",
+    "21",
+    "31",
+    "0",
+    "7-9",
+    "2004",
+    "1999",
+    "1990s",
+    "2011,",
+    "19th-century",
+    "more",
+    "than",
+    "over",
+    "for",
+    "long",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=12), st.sampled_from([None, "2004", "2004-12", "2016-02-29"])
+)
+@settings(max_examples=300, deadline=None)
+def test_any_run_of_date_words_resolves_to_valid_iso_or_nothing(words, published):
+    text = " ".join(words)
+    for mention in find_mentions(text):
+        assert text[mention.start : mention.end] == mention.text
+        for tense in ("past", "present", "future"):
+            period = mention.resolve(parse_anchor(published), tense)
+            if period is not None:
+                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", period.iso)
+                assert period.start <= period.end
