@@ -76,7 +76,7 @@ def _load(
         except InputError as exc:
             if len(specs) == 1:
                 raise
-            failed.append((spec, str(exc)))
+            failed.append((spec, str(exc).removeprefix(f"{spec}: ")))
     if not articles:
         reasons = "; ".join(reason for _, reason in failed)
         raise InputError(f"no readable article among {len(specs)} sources ({reasons})")

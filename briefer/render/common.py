@@ -22,7 +22,7 @@ def source_ids(item: Cited) -> list[int]:
     return [item.source, *sorted({c.source for c in item.also} - {item.source})]
 
 
-def mark(item: Cited) -> str:
+def citation_mark(item: Cited) -> str:
     """`[1]`, or `[1, 3]` for a sentence carried by several sources."""
     return "[" + ", ".join(map(str, source_ids(item))) + "]"
 
