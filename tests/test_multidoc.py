@@ -14,9 +14,16 @@ from conftest import FIXED_NOW, SAMPLES
 
 from briefer.model import Brief
 
-CLUSTERS = ["ethiopia_tigray_2021", "russia_ukraine_sanctions_2022", "sudan_conflict_2023", "yemen_truce_2022"]
-VOA = SAMPLES / "voa_reposts" / (
-    "2016-04-02-obama-hails-summit-accord-but-says-nuclear-terrorism-still-a-risk-voice-of-america.txt"
+CLUSTERS = [
+    "ethiopia_tigray_2021",
+    "russia_ukraine_sanctions_2022",
+    "sudan_conflict_2023",
+    "yemen_truce_2022",
+]
+VOA = (
+    SAMPLES
+    / "voa_reposts"
+    / ("2016-04-02-obama-hails-summit-accord-but-says-nuclear-terrorism-still-a-risk-voice-of-america.txt")
 )
 
 
@@ -186,7 +193,9 @@ def test_a_bad_file_in_a_folder_is_reported_and_skipped(cli, tmp_path):
 def test_a_merged_brief_round_trips_through_json(repost_brief):
     data = json.loads(json.dumps(repost_brief.to_dict()))
     assert Brief.from_dict(data) == repost_brief
-    assert data["summary"][0]["also"] == [{"source": 2, "sentence": data["summary"][0]["also"][0]["sentence"]}]
+    assert data["summary"][0]["also"] == [
+        {"source": 2, "sentence": data["summary"][0]["also"][0]["sentence"]}
+    ]
 
 
 def test_reading_order_is_by_date_then_as_given_with_undated_last():
