@@ -123,7 +123,7 @@ def assemble(
         timeline=timeline,
         algorithm=options.algorithm,
         generated_at=_now(options).isoformat(timespec="seconds"),
-        notes=tuple(_notes(parsed)),
+        notes=tuple(_notes(parsed) + [f"{location}: not read: {reason}" for location, reason in failed]),
     )
 
 
