@@ -44,6 +44,10 @@ class Environment:
     def stdout_isatty(self) -> bool:
         return bool(getattr(self.stdout, "isatty", lambda: False)())
 
+    @property
+    def stderr_isatty(self) -> bool:
+        return bool(getattr(self.stderr, "isatty", lambda: False)())
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse that raises a one-line `UsageError` instead of printing usage and exiting."""
@@ -78,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE (with --each: a folder)")
     brief.add_argument("--each", action="store_true", help="one brief per source")
     brief.add_argument("--force", action="store_true", help="overwrite existing files with --each")
+    brief.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="with --each: N worker processes"
+    )
     for name, add in EXTRA_COMMANDS.items():
         summary = (add.__doc__ or "").strip().splitlines()[0] if add.__doc__ else None
         add(commands.add_parser(name, help=summary, formatter_class=argparse.RawDescriptionHelpFormatter))
@@ -218,7 +225,8 @@ def run_brief(args: argparse.Namespace, env: Environment) -> int:
 
 def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -> int:
     """One brief per source: JSON Lines (or documents in turn) on stdout, or files in a folder."""
-    from briefer.batch import iter_briefs
+    from briefer.batch import Progress, iter_briefs
+    from briefer.ingest import expand_sources
     from briefer.output import write_atomic
     from briefer.render import RENDERERS
     from briefer.render.json import render_line
@@ -227,22 +235,31 @@ def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -
     folder = Path(args.output) if args.output else None
     if folder is not None and not folder.is_dir():
         raise UsageError(f"{folder}: with --each, -o names an existing folder")
+    locations = expand_sources(list(args.sources))
+    progress = Progress(env.stderr, len(locations)) if env.stderr_isatty else None
     status = ExitStatus.OK
-    for location, brief, error in iter_briefs(args.sources, options_from(args), stdin_bytes=stdin):
+    results = iter_briefs(locations, options_from(args), stdin_bytes=stdin, jobs=args.jobs)
+    for location, brief, error in results:
+        if progress is not None:
+            progress.clear()
         if error is not None or brief is None:
             env.stderr.write(f"briefer: error: {one_line(error or 'failed')}\n")
             status = ExitStatus.BAD_INPUT
-            continue
-        if folder is not None:
+        elif folder is not None:
             name = Path(location).stem if location not in ("-", "<stdin>") else "stdin"
             target = folder / f"{name}{renderer.extension}"
             write_atomic(target, renderer.render(brief), overwrite=args.force)
-            env.stderr.write(f"briefer: wrote {target}\n") if env.stdout_isatty else None
+            if env.stdout_isatty and progress is None:
+                env.stderr.write(f"briefer: wrote {target}\n")
         elif args.format == "json":
             env.stdout.write(render_line(brief))
         else:
             env.stdout.write(renderer.render(brief) + "\n")
         env.stdout.flush()
+        if progress is not None:
+            progress.advance(error is None)
+    if progress is not None:
+        progress.close()
     return status
 
 

@@ -8,7 +8,7 @@ text item carries its provenance: the source id and the index of its sentence in
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
 
@@ -94,6 +94,7 @@ class Position:
     sentence: int
     anonymous: bool = False
     published: str | None = None
+    also: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class BackgroundItem:
     source: int
     sentence: int
     score: float | None = None
+    also: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ class TimelineEvent:
     source: int
     sentence: int
     expression: str = ""
+    also: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +180,7 @@ class Brief:
                 )
                 for s in data["sources"]
             ),
-            summary=tuple(
-                SummaryItem(
-                    **{
-                        **_known(SummaryItem, x),
-                        "also": tuple(Citation(**c) for c in x.get("also", ())),
-                    }
-                )
-                for x in data.get("summary", ())
-            ),
+            summary=tuple(_cited(SummaryItem, x) for x in data.get("summary", ())),
             actors=tuple(
                 Actor(
                     **{
@@ -196,14 +191,17 @@ class Brief:
                 )
                 for x in data.get("actors", ())
             ),
-            positions=tuple(Position(**_known(Position, x)) for x in data.get("positions", ())),
-            background=tuple(BackgroundItem(**_known(BackgroundItem, x)) for x in data.get("background", ())),
-            timeline=tuple(TimelineEvent(**_known(TimelineEvent, x)) for x in data.get("timeline", ())),
+            positions=tuple(_cited(Position, x) for x in data.get("positions", ())),
+            background=tuple(_cited(BackgroundItem, x) for x in data.get("background", ())),
+            timeline=tuple(_cited(TimelineEvent, x) for x in data.get("timeline", ())),
             algorithm=data.get("algorithm", ""),
             generated_at=data.get("generated_at"),
             notes=tuple(data.get("notes", ())),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
         )
+
+
+_Item = TypeVar("_Item", "SummaryItem", "Position", "BackgroundItem", "TimelineEvent")
 
 
 def _item_dict(item: Any) -> dict[str, Any]:
@@ -212,6 +210,11 @@ def _item_dict(item: Any) -> dict[str, Any]:
         if isinstance(value, tuple):
             data[key] = list(value)
     return data
+
+
+def _cited(cls: type[_Item], data: dict[str, Any]) -> _Item:
+    """An item with its `also` citations rebuilt from their JSON objects."""
+    return cls(**{**_known(cls, data), "also": tuple(Citation(**c) for c in data.get("also", ()))})
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from briefer.model import Brief, Position, Source
+from typing import Protocol
+
+from briefer.model import Brief, Citation, Position, Source
+
+
+class Cited(Protocol):
+    """An item of a brief: its source, and the other sources carrying the same sentence."""
+
+    @property
+    def source(self) -> int: ...
+
+    @property
+    def also(self) -> tuple[Citation, ...]: ...
+
+
+def source_ids(item: Cited) -> list[int]:
+    """Every source an item is cited to, its own first: `[1, 3]` marks."""
+    return [item.source, *sorted({c.source for c in item.also} - {item.source})]
+
+
+def citation_mark(item: Cited) -> str:
+    """`[1]`, or `[1, 3]` for a sentence carried by several sources."""
+    return "[" + ", ".join(map(str, source_ids(item))) + "]"
 
 
 def byline(brief: Brief) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from briefer.model import Brief
-from briefer.render.common import byline, source_line, speaker_name
+from briefer.render.common import Cited, byline, source_ids, source_line, speaker_name
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -15,8 +15,12 @@ h2{font-size:1.15rem;border-bottom:1px solid #ddd;margin-top:1.6rem}
 """
 
 
-def _mark(n: int) -> str:
-    return f' <a class="src" href="#source-{n}">[{n}]</a>'
+def _mark(item: Cited) -> str:
+    ids = source_ids(item)
+    if len(ids) == 1:
+        return f' <a class="src" href="#source-{ids[0]}">[{ids[0]}]</a>'
+    links = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in ids)
+    return f' <span class="src">[{links}]</span>'
 
 
 def render(brief: Brief) -> str:
@@ -30,7 +34,7 @@ def render(brief: Brief) -> str:
         f'<p class="byline">{e(byline(brief))}</p>',
         "<h2>Bottom line</h2><ul>",
     ]
-    parts += [f"<li>{e(i.text)}{_mark(i.source)}</li>" for i in brief.summary]
+    parts += [f"<li>{e(i.text)}{_mark(i)}</li>" for i in brief.summary]
     parts.append("</ul><h2>Actors</h2><ul>")
     for a in brief.actors:
         role = f", {e(a.role)}" if a.role else ""
@@ -41,11 +45,11 @@ def render(brief: Brief) -> str:
     parts.append("</ul><h2>Positions</h2><ul>")
     for p in brief.positions:
         who = f"<strong>{e(speaker_name(brief, p))}</strong>"
-        parts.append(f"<li>{who} {e(p.verb)}: {e(p.content)}{_mark(p.source)}</li>")
+        parts.append(f"<li>{who} {e(p.verb)}: {e(p.content)}{_mark(p)}</li>")
     parts.append("</ul><h2>Background</h2><ul>")
-    parts += [f"<li>{e(b.text)}{_mark(b.source)}</li>" for b in brief.background]
+    parts += [f"<li>{e(b.text)}{_mark(b)}</li>" for b in brief.background]
     parts.append("</ul><h2>Timeline</h2><ul>")
-    parts += [f"<li><strong>{e(t.date)}</strong> {e(t.text)}{_mark(t.source)}</li>" for t in brief.timeline]
+    parts += [f"<li><strong>{e(t.date)}</strong> {e(t.text)}{_mark(t)}</li>" for t in brief.timeline]
     parts.append("</ul><h2>Sources</h2><ol>")
     parts += [f'<li id="source-{s.id}">{e(source_line(s))}</li>' for s in brief.sources]
     parts.append("</ol>")

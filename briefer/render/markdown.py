@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefer.model import Brief
-from briefer.render.common import byline, source_line, speaker_name
+from briefer.render.common import byline, citation_mark, source_line, speaker_name
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
@@ -19,7 +19,7 @@ def escape(text: str) -> str:
 def render(brief: Brief) -> str:
     out = [f"# {escape(brief.title)}", "", escape(byline(brief)), ""]
     out += ["## Bottom line", ""]
-    out += [f"- {escape(i.text)} [{i.source}]" for i in brief.summary] or ["_Nothing to summarise._"]
+    out += [f"- {escape(i.text)} {citation_mark(i)}" for i in brief.summary] or ["_Nothing to summarise._"]
     out += ["", "## Actors", ""]
     for a in brief.actors:
         extra: list[str] = [a.kind]
@@ -34,11 +34,13 @@ def render(brief: Brief) -> str:
         who = escape(speaker_name(brief, p))
         as_written = f" (“{escape(p.speaker)}”)" if p.speaker != speaker_name(brief, p) else ""
         mark = "quoted" if p.direct else "reported"
-        out.append(f"- **{who}**{as_written} {escape(p.verb)} ({mark}): {escape(p.content)} [{p.source}]")
+        out.append(
+            f"- **{who}**{as_written} {escape(p.verb)} ({mark}): {escape(p.content)} {citation_mark(p)}"
+        )
     out += ["", "## Background", ""]
-    out += [f"- {escape(b.text)} [{b.source}]" for b in brief.background]
+    out += [f"- {escape(b.text)} {citation_mark(b)}" for b in brief.background]
     out += ["", "## Timeline", ""]
-    out += [f"- **{t.date}** — {escape(t.text)} [{t.source}]" for t in brief.timeline]
+    out += [f"- **{t.date}** — {escape(t.text)} {citation_mark(t)}" for t in brief.timeline]
     out += ["", "## Sources", ""]
     out += [f"{s.id}. {escape(source_line(s))}" for s in brief.sources]
     if brief.notes:

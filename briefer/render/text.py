@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from briefer.model import Brief
-from briefer.render.common import byline, source_line, speaker_name
+from briefer.render.common import byline, citation_mark, source_line, speaker_name
 
 WIDTH = 72
 
@@ -29,7 +29,7 @@ def render(brief: Brief) -> str:
     out = textwrap.wrap(brief.title, WIDTH) + textwrap.wrap(byline(brief), WIDTH)
     out += _heading("Bottom line")
     for i in brief.summary:
-        out += _item(f"{i.text} [{i.source}]")
+        out += _item(f"{i.text} {citation_mark(i)}")
     out += _heading("Actors")
     for a in brief.actors:
         extra = [a.kind] + ([a.role] if a.role else [])
@@ -38,13 +38,13 @@ def render(brief: Brief) -> str:
         out += _item(f"{a.name} ({'; '.join(extra)}; {a.mentions} mentions)")
     out += _heading("Positions")
     for p in brief.positions:
-        out += _item(f"{speaker_name(brief, p)} {p.verb}: {p.content} [{p.source}]")
+        out += _item(f"{speaker_name(brief, p)} {p.verb}: {p.content} {citation_mark(p)}")
     out += _heading("Background")
     for b in brief.background:
-        out += _item(f"{b.text} [{b.source}]")
+        out += _item(f"{b.text} {citation_mark(b)}")
     out += _heading("Timeline")
     for t in brief.timeline:
-        out += _item(f"{t.date}: {t.text} [{t.source}]")
+        out += _item(f"{t.date}: {t.text} {citation_mark(t)}")
     out += _heading("Sources")
     for s in brief.sources:
         out += _item(source_line(s), f"[{s.id}] ")
