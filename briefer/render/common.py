@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from briefer.ingest.decode import printable
 from briefer.model import Brief, Position, Source
+
+
+def scrub(rendered: str) -> str:
+    """The last step of every renderer: no control character reaches a terminal, file or pipe raw.
+
+    Briefs built by the pipeline hold none (ingest removes them); a `Brief` made any other way
+    (from JSON, in tests) gets its control characters shown as `\\x1b`-style escapes.
+    """
+    return printable(rendered)
 
 
 def byline(brief: Brief) -> str:

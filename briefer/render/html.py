@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from briefer.model import Brief
-from briefer.render.common import byline, source_line, speaker_name
+from briefer.render.common import byline, scrub, source_line, speaker_name
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -40,9 +40,8 @@ def render(brief: Brief) -> str:
         )
     parts.append("</ul><h2>Positions</h2><ul>")
     for p in brief.positions:
-        parts.append(
-            f"<li><strong>{e(speaker_name(brief, p))}</strong> {e(p.verb)}: {e(p.content)}{_mark(p.source)}</li>"
-        )
+        who = e(speaker_name(brief, p))
+        parts.append(f"<li><strong>{who}</strong> {e(p.verb)}: {e(p.content)}{_mark(p.source)}</li>")
     parts.append("</ul><h2>Background</h2><ul>")
     parts += [f"<li>{e(b.text)}{_mark(b.source)}</li>" for b in brief.background]
     parts.append("</ul><h2>Timeline</h2><ul>")
@@ -53,4 +52,4 @@ def render(brief: Brief) -> str:
     if brief.notes:
         parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in brief.notes) + "</ul>")
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return scrub("\n".join(parts) + "\n")
