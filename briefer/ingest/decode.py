@@ -51,6 +51,9 @@ def _decode(data: bytes) -> str:
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16
+    western = _western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
@@ -60,6 +63,27 @@ def _decode(data: bytes) -> str:
         except LookupError:
             pass
     return data.decode("utf-8", errors="replace")
+
+
+_WESTERN_MARKS = frozenset("€‚„…†‡‰‹›‘’“”•–—™°«»¡¿·§©®±´¨¸ºª½¼¾×÷£¥¢\u00a0")
+
+
+def _western(data: bytes) -> str | None:
+    """Legacy Western European text (Windows-1252, which includes Latin-1's letters), recognised
+    before statistical detection: detectors take short French or German text for Baltic code pages.
+    Accepted only when every non-ASCII character is a letter or typographic mark and such letters
+    are a minority, as in Western languages (Cyrillic or Greek code pages give nearly all)."""
+    try:
+        text = data[: 1024 * 1024].decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [c for c in text if ord(c) > 127]
+    if not all(c.isalpha() or c in _WESTERN_MARKS for c in odd):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    if sum(1 for c in odd if c.isalpha()) > 0.3 * max(letters, 1):
+        return None
+    return data.decode("cp1252", errors="replace")
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -94,7 +118,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b" or b >= 32)
+    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b\x1b" or b >= 32)  # ESC: coloured text
     return text_bytes / len(sample) < 0.85
 
 
