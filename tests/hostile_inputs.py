@@ -202,7 +202,7 @@ def _no_punctuation(tmp: Path) -> Run:
     return _file(tmp, "nopunct.txt", re.sub(r"[.!?;:,\"“”]", "", _seed_body()))
 
 
-@case("markdown-unmatched-emphasis", "brief")
+@case("markdown-unmatched-emphasis", "brief", heavy=True)
 def _emphasis(tmp: Path) -> Run:
     return _file(tmp, "stars.md", PROSE + "\n\n" + "*a _b " * 15_000 + "\n\n" + PROSE)
 

@@ -92,7 +92,7 @@ def parse_dateline(line: str) -> str | None:
         return f"{when.year:04d}"
     if when.day != other.day:
         return f"{when.year:04d}-{when.month:02d}"
-    return when.date().isoformat()
+    return str(when.date().isoformat())
 
 
 def clean_scraped(text: str) -> ScrapedText:

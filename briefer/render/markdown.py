@@ -23,7 +23,7 @@ def render(brief: Brief) -> str:
     out += [f"- {escape(i.text)} [{i.source}]" for i in brief.summary] or ["_Nothing to summarise._"]
     out += ["", "## Actors", ""]
     for a in brief.actors:
-        extra = [a.kind]
+        extra: list[str] = [a.kind]
         if a.role:
             extra.append(escape(a.role))
         if a.aliases:
