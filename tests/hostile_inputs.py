@@ -207,6 +207,17 @@ def _emphasis(tmp: Path) -> Run:
     return _file(tmp, "stars.md", PROSE + "\n\n" + "*a _b " * 15_000 + "\n\n" + PROSE)
 
 
+@case("wikitext-unclosed-markup", "brief", kept=("rescue teams",))
+def _wiki_unclosed(tmp: Path) -> Run:
+    return _file(tmp, "story.wiki", PROSE + "\n\n" + "<ref name=x>[[a|{{b [http://x " * 3000 + "\n\n" + PROSE)
+
+
+@case("html-unclosed-tags", "brief", kept=("rescue teams",))
+def _html_unclosed(tmp: Path) -> Run:
+    page = f"<html><head><title>Floods</title></head><body><p>{PROSE}</p><p>{PROSE}</p>"
+    return _file(tmp, "open.html", page + "<a <b <script <title <!-- " * 10_000)
+
+
 @case("german", "brief", says="does not look English")
 def _german(tmp: Path) -> Run:
     return _file(

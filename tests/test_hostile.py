@@ -127,6 +127,31 @@ def test_slow_input_is_cut_with_a_note_in_bounded_time(case, cli, tmp_path, monk
     _check_run(case, case.make(tmp_path), "json", cli, tmp_path, monkeypatch)
 
 
+LINEAR_LIMIT = 2.0
+"""Seconds for one markup step on about 100,000 characters (tens of ms when linear; the quadratic
+regexes this replaced took 6 to 130 s)."""
+PATHOLOGICAL = {
+    "markdown comments": ("markdown_to_text", "<!--" * 25_000),
+    "markdown links": ("markdown_to_text", "[a](" * 25_000 + "[" * 100_000),
+    "wiki footnotes": ("wikitext_to_text", "<ref name=x>" * 20_000),
+    "wiki links": ("wikitext_to_text", "[[a|" * 30_000 + "[http://x y " * 20_000 + "<" * 100_000),
+    "html hints": ("looks_like_html", "<p " * 70_000),
+    "html nesting": ("nesting_depth", "<a " * 700_000),
+    "html scripts": ("drop_code", "<script " * 250_000),
+    "html title": ("html_to_text", "<title>" * 14_000),
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_markup_steps_take_linear_time_on_unclosed_markup(name):
+    from briefer.ingest import markup
+
+    function, text = PATHOLOGICAL[name]
+    started = time.monotonic()
+    in_time(lambda: getattr(markup, function)(text), seconds=60)
+    assert time.monotonic() - started < LINEAR_LIMIT
+
+
 DRIVER = """
 import re, resource, sys
 from briefer.cli import main
