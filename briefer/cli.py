@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -178,10 +179,21 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
     except MemoryError:
         env.stderr.write("briefer: error: out of memory on this input\n")
         return ExitStatus.BAD_INPUT
+    except RecursionError:
+        env.stderr.write("briefer: error: input nested too deeply to read\n")
+        return ExitStatus.BAD_INPUT
+    except Exception as exc:  # a bug: still one line, never a traceback (BRIEFER_DEBUG=1 shows it)
+        if os.environ.get("BRIEFER_DEBUG"):
+            raise
+        env.stderr.write(f"briefer: error: internal error ({type(exc).__name__}: {one_line(str(exc))})\n")
+        return ExitStatus.INTERNAL
 
 
 def one_line(message: str) -> str:
-    return " ".join(message.split()) or "unknown error"
+    """One line with control characters made visible: messages quote paths, URLs and servers."""
+    from briefer.ingest.decode import printable
+
+    return " ".join(printable(message).split()) or "unknown error"
 
 
 def _register_commands() -> None:
@@ -250,7 +262,7 @@ def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -
             target = folder / f"{name}{renderer.extension}"
             write_atomic(target, renderer.render(brief), overwrite=args.force)
             if env.stdout_isatty and progress is None:
-                env.stderr.write(f"briefer: wrote {target}\n")
+                env.stderr.write(f"briefer: wrote {one_line(str(target))}\n")
         elif args.format == "json":
             env.stdout.write(render_line(brief))
         else:

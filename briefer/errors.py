@@ -9,6 +9,7 @@ class ExitStatus(IntEnum):
     OK = 0
     BAD_INPUT = 1
     USAGE = 2
+    INTERNAL = 70  # a bug in briefer (EX_SOFTWARE)
     INTERRUPTED = 130
 
 

@@ -302,6 +302,9 @@ def _notes(parsed: Sequence[ParsedArticle]) -> list[str]:
 def _looks_english(parsed: ParsedArticle) -> bool:
     from briefer.stopwords import STOP_WORDS
 
+    letters = [c for span in parsed.spans[:50] for c in span.text if c.isalpha()]
+    if sum(c < "\u0250" for c in letters) < len(letters) / 2:
+        return False  # mostly another script: Chinese, unspaced, has too few "words" to count
     words = [t.lower_ for span in parsed.spans[:50] for t in span if t.is_alpha]
     if len(words) < 8:
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.ingest import Article
@@ -20,6 +20,11 @@ from briefer.nlp import MAX_CHARS
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+
+MAX_SENTENCES = 1_500
+"""Sentences analysed per article. Summarizers compare every pair of sentences, so time and memory
+grow with the square of this; 100,000 characters of prose (`MAX_TEXT_CHARS`) make about 800, and
+only text cut into tiny pieces (100,000 one-line log entries) reaches the cap."""
 
 _CONTINUES = re.compile(r"^[\"'”’)\]]*\s*[a-z,;:)\]]|^[\"'”’.,;:!?)\]\s]*$")
 
@@ -48,7 +53,8 @@ def parse_articles(articles: Iterable[Article], nlp: Language) -> Iterator[Parse
 def _pieces(article: Article) -> Iterator[tuple[int, int, str]]:
     """(paragraph index, offset in article text, text) with over-long paragraphs cut."""
     offset = 0
-    for index, para in enumerate(article.paragraphs):
+    # Each paragraph gives at least one sentence, so those past MAX_SENTENCES need no parsing.
+    for index, para in enumerate(article.paragraphs[:MAX_SENTENCES]):
         for start in range(0, len(para), MAX_CHARS):
             chunk = para[start : start + MAX_CHARS]
             yield index, offset + start, chunk
@@ -58,11 +64,17 @@ def _pieces(article: Article) -> Iterator[tuple[int, int, str]]:
 def _sentences(article: Article, parts: list[tuple[int, int, Doc]]) -> ParsedArticle:
     spans: list[Span] = []
     meta: list[tuple[int, int]] = []
+    found = 0
     for para, offset, doc in parts:
         for sent in _merged(doc):
             if sent.text.strip():
-                spans.append(sent)
-                meta.append((para, offset))
+                found += 1
+                if len(spans) < MAX_SENTENCES:
+                    spans.append(sent)
+                    meta.append((para, offset))
+    if found > MAX_SENTENCES or len(article.paragraphs) > MAX_SENTENCES:
+        note = f"only the first {MAX_SENTENCES:,} sentences were analysed"
+        article = replace(article, notes=(*article.notes, note))
     sentences = []
     for index, (span, (para, offset)) in enumerate(zip(spans, meta, strict=True)):
         text = span.text.strip()

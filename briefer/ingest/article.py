@@ -8,8 +8,9 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import clean_scraped, parse_dateline
-from briefer.ingest.decode import clean_text, decode_bytes, looks_binary
+from briefer.ingest.decode import decode_bytes, looks_binary, one_line, printable
 from briefer.ingest.markup import (
+    MAX_MARKUP_CHARS,
     html_to_text,
     looks_like_html,
     looks_like_wikitext,
@@ -18,6 +19,13 @@ from briefer.ingest.markup import (
     wikitext_to_text,
 )
 from briefer.ingest.read import MAX_BYTES, RawDocument
+
+MAX_TEXT_CHARS = 100_000
+"""What is analysed of one article: about 16,000 words, more than nearly any news story. spaCy
+parses some 15,000 characters a second here, so this keeps a brief of any input within seconds
+and its memory within a few hundred MB; the cut is said in the brief's notes."""
+MAX_TITLE_CHARS = 200
+MAX_OUTLET_CHARS = 80
 
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
 
@@ -38,14 +46,20 @@ class Article:
 
 
 def parse_article(raw: RawDocument) -> Article:
-    """Decode and clean one source; `InputError` when there is no article in it."""
+    """Decode and clean one source; `InputError` when there is no article in it.
+
+    Work is bounded whatever the input: bytes are capped when read (`MAX_BYTES`), markup before it
+    is parsed (`MAX_MARKUP_CHARS`) and text before it is cleaned and parsed (`MAX_TEXT_CHARS`);
+    every cut is said in the article's notes.
+    """
+    where = printable(raw.location)
     if not raw.data.strip():
-        raise InputError(f"{raw.location}: empty input")
+        raise InputError(f"{where}: empty input")
     if looks_binary(raw.data):
-        raise InputError(f"{raw.location}: looks like a binary file, not an article")
+        raise InputError(f"{where}: looks like a binary file, not an article")
     text = decode_bytes(raw.data)
     if not text.strip():
-        raise InputError(f"{raw.location}: no text in it")
+        raise InputError(f"{where}: no text in it")
     notes = [f"input cut at {MAX_BYTES // (1024 * 1024)} MB"] if raw.truncated else []
     meta: dict[str, str | None] = {}
     front = split_front_matter(text)
@@ -56,29 +70,54 @@ def parse_article(raw: RawDocument) -> Article:
     is_html = raw.suffix in (".html", ".htm") or "html" in (raw.content_type or "").lower()
     if is_html or looks_like_html(text):
         page = html_to_text(text)
-        meta.setdefault("title", None)
-        text = page.text
-        for key, value in (
-            ("title", page.title),
-            ("published", page.date),
-            ("outlet", page.sitename),
-        ):
+        if page.cut:
+            notes.append(f"page cut to its first {MAX_MARKUP_CHARS:,} characters of markup")
+        text, notes = _cut_text(page.text, notes)
+        for key, value in (("title", page.title), ("published", page.date), ("outlet", page.sitename)):
             if value and not meta.get(key):
                 meta[key] = value
-    elif raw.suffix == ".wiki" or looks_like_wikitext(text):
-        text = wikitext_to_text(text)
-    elif raw.suffix in (".md", ".markdown") or front.fields:
-        text = markdown_to_text(text)
+    else:
+        text, notes = _cut_text(text, notes)
+        if raw.suffix == ".wiki" or looks_like_wikitext(text):
+            text = wikitext_to_text(text)
+        elif raw.suffix in (".md", ".markdown") or front.fields:
+            text = markdown_to_text(text)
     scraped = clean_scraped(text)
     if not scraped.paragraphs:
-        raise InputError(f"{raw.location}: no article text found")
-    meta = {k: clean_text(v) if v else v for k, v in meta.items()}
+        raise InputError(f"{where}: no article text found")
+    meta = {k: (one_line(v) or None) if v else None for k, v in meta.items()}
     title, outlet = _title_and_outlet(meta.get("title") or scraped.headline, meta.get("outlet"))
-    outlet = outlet or scraped.outlet
+    outlet = _short(outlet or scraped.outlet, MAX_OUTLET_CHARS)
     published = _iso_date(meta.get("published")) or scraped.published or _date_in(raw.location)
     if not title:
-        title = _title_from_location(raw.location) or scraped.paragraphs[0][:80]
-    return Article(raw.location, title, outlet, published, scraped.paragraphs, tuple(notes))
+        title = _title_from_location(where) or scraped.paragraphs[0][:80]
+    return Article(
+        where, _short(title, MAX_TITLE_CHARS) or where, outlet, published, scraped.paragraphs, tuple(notes)
+    )
+
+
+def _cut_text(text: str, notes: list[str]) -> tuple[str, list[str]]:
+    """The first `MAX_TEXT_CHARS` of a text, cut at a paragraph (or else a word) boundary."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, notes
+    head = text[:MAX_TEXT_CHARS]
+    for boundary in ("\n\n", "\n", " "):
+        cut = head.rfind(boundary)
+        if cut > MAX_TEXT_CHARS // 2:
+            head = head[:cut]
+            break
+    note = f"only the first {len(head):,} of {len(text):,} characters of text were analysed"
+    return head, [*notes, note]
+
+
+def _short(text: str | None, limit: int) -> str | None:
+    """One safe line of at most `limit` characters, cut at a word with an ellipsis."""
+    if not text:
+        return None
+    text = one_line(text)
+    if len(text) <= limit:
+        return text or None
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip() + "…"
 
 
 def _front_matter_meta(fields: dict[str, str]) -> dict[str, str | None]:

@@ -21,12 +21,13 @@ _BOMS = (
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ones;
 # and their 8-bit C1 forms (U+009B CSI, U+009D OSC).
+# An unterminated string sequence ends at the end of its line, so one stray ESC ] cannot swallow
+# the rest of the article.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x1b[PX^_].*?(?:\x1b\\|\x9c|$)"
+    r"|(?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|\Z)"
+    r"|\x1b[PX^_][^\n]*?(?:\x1b\\|\x9c|(?=\n)|\Z)"
     r"|\x1b[@-Z\\-_]?",
-    re.DOTALL,
 )
 _CONTROLS = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
@@ -44,11 +45,15 @@ def _decode(data: bytes) -> str:
             return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8")  # UTF-8 cut inside its last character
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16
+    western = _western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 1024 * 1024]).best()
@@ -58,6 +63,27 @@ def _decode(data: bytes) -> str:
         except LookupError:
             pass
     return data.decode("utf-8", errors="replace")
+
+
+_WESTERN_MARKS = frozenset("€‚„…†‡‰‹›‘’“”•–—™°«»¡¿·§©®±´¨¸ºª½¼¾×÷£¥¢\u00a0")
+
+
+def _western(data: bytes) -> str | None:
+    """Legacy Western European text (Windows-1252, which includes Latin-1's letters), recognised
+    before statistical detection: detectors take short French or German text for Baltic code pages.
+    Accepted only when every non-ASCII character is a letter or typographic mark and such letters
+    are a minority, as in Western languages (Cyrillic or Greek code pages give nearly all)."""
+    try:
+        text = data[: 1024 * 1024].decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = [c for c in text if ord(c) > 127]
+    if not all(c.isalpha() or c in _WESTERN_MARKS for c in odd):
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    if sum(1 for c in odd if c.isalpha()) > 0.3 * max(letters, 1):
+        return None
+    return data.decode("cp1252", errors="replace")
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -92,5 +118,19 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b" or b >= 32)
+    text_bytes = sum(1 for b in sample if b in b"\t\n\r\f\b\x1b" or b >= 32)  # ESC: coloured text
     return text_bytes / len(sample) < 0.85
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Control characters shown as `\\x1b`-style escapes: for names and messages we must not alter
+    silently (a file name, a URL) but that may not reach a terminal raw."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def one_line(text: str) -> str:
+    """Safe single-line text (titles, mail headers): controls removed, all whitespace runs one space."""
+    return " ".join(_UNSAFE.sub(" ", clean_text(text)).split())

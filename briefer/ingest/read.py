@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import sys
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -66,7 +68,10 @@ def _read_file(path: Path) -> RawDocument:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a folder; give it alone to read every article in it")
-        with path.open("rb") as handle:
+        # Non-blocking open: a FIFO nobody writes to reads as empty instead of hanging.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -85,12 +90,16 @@ def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocumen
 
 
 def _read_url(url: str) -> RawDocument:
-    """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit."""
+    """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit.
+
+    The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
+    server that trickles bytes cannot hold the command either.
+    """
     request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
-    timeout = float(os.environ.get("BRIEFER_URL_TIMEOUT", URL_TIMEOUT))
+    timeout = _url_timeout()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_BYTES + 1)
+            data = _read_until(response, time.monotonic() + timeout, url, timeout)
             content_type = response.headers.get("Content-Type")
     except urllib.error.HTTPError as exc:
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
@@ -101,6 +110,32 @@ def _read_url(url: str) -> RawDocument:
     except (OSError, ValueError) as exc:
         raise InputError(f"{url}: cannot fetch ({exc})") from None
     return _bounded(url, data, content_type)
+
+
+def _url_timeout() -> float:
+    value = os.environ.get("BRIEFER_URL_TIMEOUT", str(URL_TIMEOUT))
+    try:
+        timeout = float(value)
+    except ValueError:
+        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} is not a number of seconds") from None
+    if not 0 < timeout < float("inf"):
+        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} must be a positive number of seconds")
+    return timeout
+
+
+def _read_until(response: http.client.HTTPResponse, deadline: float, url: str, timeout: float) -> bytes:
+    """At most MAX_BYTES + 1 bytes, read as they come, until the deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = response.read1(min(1 << 16, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise InputError(f"{url}: download took longer than {timeout:g} s")
+    return b"".join(chunks)
 
 
 def _reason(reason: object) -> str:

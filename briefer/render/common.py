@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from briefer.ingest.decode import printable
 from briefer.model import Brief, Citation, Position, Source
 
 
@@ -25,6 +26,15 @@ def source_ids(item: Cited) -> list[int]:
 def citation_mark(item: Cited) -> str:
     """`[1]`, or `[1, 3]` for a sentence carried by several sources."""
     return "[" + ", ".join(map(str, source_ids(item))) + "]"
+
+
+def scrub(rendered: str) -> str:
+    """The last step of every renderer: no control character reaches a terminal, file or pipe raw.
+
+    Briefs built by the pipeline hold none (ingest removes them); a `Brief` made any other way
+    (from JSON, in tests) gets its control characters shown as `\\x1b`-style escapes.
+    """
+    return printable(rendered)
 
 
 def byline(brief: Brief) -> str:

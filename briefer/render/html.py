@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from briefer.model import Brief
-from briefer.render.common import Cited, byline, source_ids, source_line, speaker_name
+from briefer.render.common import Cited, byline, scrub, source_ids, source_line, speaker_name
 
 _STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -56,4 +56,4 @@ def render(brief: Brief) -> str:
     if brief.notes:
         parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in brief.notes) + "</ul>")
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return scrub("\n".join(parts) + "\n")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from briefer.model import Brief
-from briefer.render.common import byline, citation_mark, source_line, speaker_name
+from briefer.render.common import byline, citation_mark, scrub, source_line, speaker_name
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def escape(text: str) -> str:
-    """Article text must not turn into markdown (links, emphasis, HTML)."""
+    """Article text must not turn into markdown (links, emphasis, HTML, a heading on a new line)."""
+    text = re.sub(r"[ \t]*[\r\n][\s]*", " ", text)
     text = _SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^([#>+-])", r"\\\1", text)
 
@@ -45,4 +46,4 @@ def render(brief: Brief) -> str:
     out += [f"{s.id}. {escape(source_line(s))}" for s in brief.sources]
     if brief.notes:
         out += ["", "## Notes", ""] + [f"- {escape(n)}" for n in brief.notes]
-    return "\n".join(out) + "\n"
+    return scrub("\n".join(out) + "\n")

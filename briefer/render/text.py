@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from briefer.model import Brief
-from briefer.render.common import byline, citation_mark, source_line, speaker_name
+from briefer.render.common import byline, citation_mark, scrub, source_line, speaker_name
 
 WIDTH = 72
 
@@ -52,4 +52,4 @@ def render(brief: Brief) -> str:
         out += _heading("Notes")
         for n in brief.notes:
             out += _item(n)
-    return "\n".join(out) + "\n"
+    return scrub("\n".join(out) + "\n")
