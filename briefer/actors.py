@@ -41,7 +41,12 @@ _CALENDAR = re.compile(
     r"|wednesday|thursday|friday|saturday|sunday|today|tonight|pm|am)\.?$",
     re.I,
 )
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|prof|gen|sen|rep|gov|lt|col|capt|sgt|rev|st)\.?$", re.I)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|prof|gen|sen|rep|gov|lt|col|capt|sgt|rev)\.?$", re.I)
+_SPLITTERS = frozenset(["at", "v", "vs", "beat", "beats"])
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?:, [A-Z][A-Za-z.]+)?"
+    r"\s*(?:\d{4}-\d\d-\d\d|\(|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b|[-–—]+\s*(?=.*[a-z]))"
+)
 _PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
 _ROLE_STOP = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that"])
 _SPEECH_LEMMAS = frozenset(["say", "tell", "add", "warn", "state", "announce", "claim", "insist", "note"])
@@ -120,8 +125,15 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
     mentions: list[Mention] = []
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     role_subjects: list[tuple[int, int, str]] = []
+    shouted: list[tuple[int, int, Span]] = []
     for source_id, article in enumerate(parsed, start=1):
         for index, span in enumerate(article.spans):
+            dateline = _dateline(span)
+            if dateline:
+                mentions.append(Mention(dateline, "place", source_id, index))
+            if _all_caps(span):
+                shouted.append((source_id, index, span))
+                continue
             for ent, text in _entities(span):
                 mention = _mention(ent.label_, text, source_id, index)
                 if mention is None:
@@ -132,30 +144,108 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                     if role:
                         roles[text][role] += 1
             role_subjects.extend((source_id, index, r) for r in _role_subjects(span))
+    mentions += _shouted_mentions(shouted, mentions)
     groups = _group(mentions)
     return _index(groups, roles, role_subjects)
 
 
+def _all_caps(span: Span) -> bool:
+    """A headline or dateline in capitals, where the small model's entities are mostly noise."""
+    letters = [c for c in span.text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _dateline(span: Span) -> str | None:
+    """"DUBLIN 1996-08-30", "BRATISLAVA (Reuters) -": the place a story was filed from."""
+    if span.start != 0:
+        return None
+    match = _DATELINE.match(span.text)
+    if not match or len(match.group("place").replace(".", "")) < 3:
+        return None
+    return match.group("place")
+
+
+def _shouted_mentions(shouted: list[tuple[int, int, Span]], mentions: list[Mention]) -> list[Mention]:
+    """Names in capitalised headlines, kept only when the body names them too ("LIBYA" -> Libya)."""
+    known: dict[tuple[int, str], Mention] = {}
+    for m in mentions:
+        known.setdefault((m.source, gazetteer.fold(m.text)), m)
+    out = []
+    for source, index, span in shouted:
+        words = [t for t in span if t.is_alpha or t.text in (".", "-", "'")]
+        taken: set[int] = set()
+        for size in (4, 3, 2, 1):
+            for start in range(len(words) - size + 1):
+                chunk = words[start : start + size]
+                if any(t.i in taken for t in chunk) or chunk[-1].i - chunk[0].i != size - 1:
+                    continue
+                text = span.doc[chunk[0].i : chunk[-1].i + 1].text
+                seen = known.get((source, gazetteer.fold(text)))
+                entry = gazetteer.lookup(text) if seen is None and size > 1 or len(text) > 3 else None
+                if seen is None and (entry is None or entry.demonym):
+                    continue
+                kind = seen.kind if seen else entry.kind  # type: ignore[union-attr]
+                known_as = seen.known if seen else entry.name  # type: ignore[union-attr]
+                out.append(Mention(text, kind, source, index, known_as, bool(seen and seen.demonym)))
+                taken.update(t.i for t in chunk)
+    return out
+
+
 def _entities(span: Span) -> Iterator[tuple[Span, str]]:
     """Entities with junk tokens trimmed off both edges, as (entity, cleaned text)."""
-    for ent in span.ents:
-        if ent.label_ not in _KINDS:
+    for whole in span.ents:
+        if whole.label_ not in _KINDS:
             continue
-        tokens = list(ent)
-        while tokens and _edge_junk(tokens[0]):
-            tokens.pop(0)
-        while tokens and _edge_junk(tokens[-1]):
-            tokens.pop()
-        if not tokens:
+        for ent in _parts(whole):
+            found = _cleaned(span, ent)
+            if found:
+                yield found
+
+
+def _parts(ent: Span) -> Iterator[Span]:
+    """An entity split where the model ran names together: "Yorkshire at Headingley",
+    "Lithuania Danius Gleveckas" (a country before or after a person's name)."""
+    cuts = [t.i for t in ent if t.text.lower() in _SPLITTERS and t.is_lower or t.like_num or t.text == ","]
+    bounds = [ent.start, *cuts, ent.end]
+    pieces = [(a if a == ent.start else a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    for a, b in pieces:
+        if a >= b:
             continue
-        trimmed = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=ent.label_)
-        if "\n" in trimmed.text:
-            continue
-        text = trimmed.text.strip(" .,;:")
-        if text.endswith(("'s", "’s")):
-            text = text[:-2]
-        if _acceptable(text):
-            yield trimmed, text
+        if ent.label_ == "PERSON" and b - a >= 3:
+            for n in (2, 1):
+                head = ent.doc[a : a + n].text
+                tail = ent.doc[b - n : b].text
+                if _is_country(head):
+                    yield Span(ent.doc, a, a + n, label="GPE")
+                    a += n
+                    break
+                if _is_country(tail):
+                    yield Span(ent.doc, b - n, b, label="GPE")
+                    b -= n
+                    break
+        yield Span(ent.doc, a, b, label=ent.label_)
+
+
+def _is_country(text: str) -> bool:
+    entry = gazetteer.lookup(text)
+    return entry is not None and entry.kind == "country" and not entry.demonym
+
+
+def _cleaned(span: Span, ent: Span) -> tuple[Span, str] | None:
+    tokens = list(ent)
+    while tokens and _edge_junk(tokens[0]):
+        tokens.pop(0)
+    while tokens and _edge_junk(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    trimmed = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=ent.label_)
+    if "\n" in trimmed.text:
+        return None
+    text = trimmed.text.strip(" .,;:")
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return (trimmed, text) if _acceptable(text) else None
 
 
 def _edge_junk(token: Token) -> bool:
@@ -200,7 +290,7 @@ def _group(mentions: list[Mention]) -> dict[str, list[Mention]]:
         else:
             by_text[m.text].append(m)
     kinds = {text: Counter(m.kind for m in ms).most_common(1)[0][0] for text, ms in by_text.items()}
-    order = sorted(by_text, key=lambda t: (-len(t.split()), -len(t), t))
+    order = sorted(by_text, key=lambda t: (-len(t.split()), -len(t), t.isupper(), t))
     for text in order:
         target = next((g for g in groups if _same(text, kinds[text], g, groups[g])), None)
         groups.setdefault(target or text, []).extend(by_text[text])
