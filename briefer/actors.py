@@ -97,6 +97,10 @@ class ActorIndex:
                     return found
         return None
 
+    def kind_of(self, actor_id: str | None) -> ActorKind | None:
+        """The kind of the actor with this id (None for an unknown id)."""
+        return next((a.kind for a in self.actors if a.id == actor_id), None)
+
     def _last_person(self, source: int | None, sentence: int | None) -> str | None:
         if source is None or sentence is None:
             return None

@@ -1,82 +1,330 @@
-"""Positions: who said or wants what, from direct quotes and reported speech.
+"""Positions: who said, thinks or wants what, from direct quotes and reported speech.
 
-First version: a speech verb with its subject as speaker and its clausal complement as content.
+Three patterns, in the spirit of textacy's `direct_quotations` (a pure generator over parsed
+sentences) extended to reported speech:
+
+* a direct quote with its cue verb and speaker in the same sentence, before or after it
+  (`"...," Alexander Vershbow said`, `said one senior EU official`, `X told reporters: "..."`),
+  and a quote that goes on in the next sentence or paragraph with nobody else speaking;
+* reported speech: a cue verb, its subject, and its clausal complement (`Diplomats said there had
+  yet to be ...`, `..., sources said`), or the object of a call (`urged X to ...`, `called for ...`);
+* `according to X`, with the rest of the sentence as content.
+
+The speaker is kept as written; the actor it stands for is resolved through names, roles ("the
+deputy secretary general") and pronouns ("he added" -> the last person who spoke or was named).
+A speaker without a name ("one senior EU official", "diplomats", "a source") is marked
+`anonymous`; its actor is then the organisation or country named in it (the EU), as affiliation,
+or None. Content is always one contiguous span of the source text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefer.actors import ActorIndex
 from briefer.model import Position
 from briefer.segment import ParsedArticle
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "warn",
-        "state",
-        "announce",
-        "claim",
-        "insist",
-        "argue",
-        "note",
-        "stress",
-        "urge",
-        "call",
-        "deny",
-        "acknowledge",
-        "explain",
-        "declare",
-        "confirm",
-        "suggest",
-        "predict",
-        "vow",
-        "promise",
-    ]
+    """say tell add warn state announce claim insist argue note stress urge call deny acknowledge explain
+    declare confirm suggest predict vow promise pledge write report ask reply respond recall caution
+    emphasize emphasise contend maintain assert allege admit concede complain estimate indicate reveal
+    testify tweet mention observe charge propose demand recommend conclude continue counter question
+    tout threaten agree disagree predict advise assure reiterate repeat signal hint""".split()
 )
+"""Verbs that report what someone said (a direct quote may hang on any of them)."""
+
+THOUGHT_VERBS = frozenset("believe think hope fear expect know feel worry want find show doubt".split())
+"""Verbs that report a belief or wish; counted only with a clause after them ("believes that ...")."""
+
+_CALL_VERBS = frozenset(["urge", "call", "ask", "press", "implore", "demand", "encourage", "tell"])
+_PRONOUNS = frozenset(["he", "she"])
+_ANONYMOUS = frozenset(
+    """official officials diplomat diplomats source sources spokesman spokeswoman spokesperson aide aides
+    person people insider insiders analyst analysts expert experts observer observers officer officers
+    member members adviser advisers advisor advisors staffer staffers resident residents witness
+    witnesses negotiator negotiators someone""".split()
+)
+_OPEN = frozenset(["“", '"', "``"])
+_CLOSE = frozenset(["”", '"', "''"])
+_LEAD_IN = frozenset([",", ":", ";", "—", "–", "-", "(", "say", "said", "says", "saying", "added", "told"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One attribution before it becomes a Position: spans of the parsed sentence."""
+
+    speaker: Span
+    verb: str
+    content: Span
+    direct: bool
+
+
+@dataclass(slots=True)
+class _Last:
+    """The last speaker in an article, for quotes that go on and for "he added"."""
+
+    speaker: Span | None = None
+    verb: str = ""
+    actor: str | None = None
+    anonymous: bool = False
+    sentence: int = -10
+    person: str | None = None
+    person_sentence: int = -10
+    open_quote: bool = False
 
 
 def find_positions(parsed: Sequence[ParsedArticle], actors: ActorIndex) -> tuple[Position, ...]:
+    """Every attribution in every article, in reading order (source ids are 1-based)."""
     out: list[Position] = []
     for source_id, article in enumerate(parsed, start=1):
-        for index, span in enumerate(article.spans):
-            for token in span:
-                if token.pos_ != "VERB" or token.lemma_ not in SPEECH_VERBS:
-                    continue
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if not subjects:
-                    continue
-                subject = subjects[0]
-                speaker = span.doc[subject.left_edge.i : subject.right_edge.i + 1].text
-                content = _content(span, token)
-                if not content:
-                    continue
-                direct = content.startswith(('"', "“"))
-                out.append(
-                    Position(
-                        actors.resolve(speaker),
-                        speaker,
-                        token.text,
-                        content,
-                        direct,
-                        source_id,
-                        index,
-                        published=article.article.published,
-                    )
-                )
-                break
+        out.extend(_article_positions(source_id, article, actors))
     return tuple(out)
 
 
-def _content(span, verb) -> str:  # type: ignore[no-untyped-def]
-    quote = [t for t in span if t.text in ('"', "“", "”")]
-    if len(quote) >= 2:
-        return span.doc[quote[0].i : quote[-1].i + 1].text
-    comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if comps:
-        comp = comps[0]
-        return span.doc[comp.left_edge.i : comp.right_edge.i + 1].text
-    return ""
+def _article_positions(source_id: int, article: ParsedArticle, actors: ActorIndex) -> Iterator[Position]:
+    last = _Last()
+    published = article.article.published
+    for index, span in enumerate(article.spans):
+        paragraph = article.sentences[index].paragraph
+        starts_paragraph = index == 0 or article.sentences[index - 1].paragraph != paragraph
+        for said in _attributions(span, last, index, starts_paragraph):
+            if said.speaker is last.speaker and said.verb == last.verb:
+                actor, anonymous = last.actor, last.anonymous
+            else:
+                actor, anonymous = _resolve(said.speaker, actors, source_id, index, last)
+            yield Position(
+                actor,
+                said.speaker.text,
+                said.verb,
+                said.content.text,
+                said.direct,
+                source_id,
+                index,
+                anonymous,
+                published,
+            )
+            last.speaker, last.verb, last.actor, last.anonymous = said.speaker, said.verb, actor, anonymous
+            last.sentence = index
+            if actor and actors.kind_of(actor) == "person":
+                last.person, last.person_sentence = actor, index
+        last.open_quote = _ends_open(span)
+
+
+def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -> Iterator[_Said]:
+    quotes = _quotes(span)
+    used: set[int] = set()
+    direct: list[Span] = []
+    for quote in quotes:
+        if not _standalone(quote, span):
+            continue
+        cue = _quote_cue(span, quote, quotes)
+        if cue is not None:
+            verb, speaker = cue
+            used.add(verb.i)
+            direct.append(quote)
+            yield _Said(speaker, _verb_text(verb), quote, True)
+        elif last.speaker is not None and _continues(span, quote, last, index, starts_paragraph):
+            direct.append(quote)
+            yield _Said(last.speaker, last.verb, quote, True)
+    for token in span:
+        if token.i in used or _inside(token.i, quotes):
+            continue
+        said = _reported(token, span)
+        if said is None or _overlaps(said.content, direct):
+            continue
+        used.add(token.i)
+        yield said
+
+
+def _quotes(span: Span) -> list[Span]:
+    """Quoted stretches, marks included; one left open runs to the end of the sentence."""
+    doc = span.doc
+    out = []
+    start: int | None = None
+    for token in span:
+        text = token.text
+        if start is None and text in _OPEN:
+            start = token.i
+        elif start is not None and text in _CLOSE and token.i > start:
+            out.append(doc[start : token.i + 1])
+            start = None
+    if start is not None and span.end - start > 3:
+        out.append(doc[start : span.end])
+    return out
+
+
+def _standalone(quote: Span, span: Span) -> bool:
+    """A quotation of someone's words, not a scare-quoted phrase inside a clause."""
+    words = [t for t in quote if t.is_alpha]
+    if len(words) < 4:
+        return False
+    if quote.start == span.start:
+        return True
+    before = quote.doc[quote.start - 1]
+    return before.text in _LEAD_IN or before.lemma_ in SPEECH_VERBS or before.is_sent_start
+
+
+def _quote_cue(span: Span, quote: Span, quotes: list[Span]) -> tuple[Token, Span] | None:
+    """The nearest speech verb outside any quote with a subject outside any quote."""
+    candidates = []
+    for token in span:
+        if _inside(token.i, quotes) or token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = _subject(token)
+        if subject is None or _inside(subject.i, quotes):
+            continue
+        distance = token.i - quote.end if token.i >= quote.end else quote.start - token.i
+        candidates.append((distance, token, subject))
+    if not candidates:
+        return None
+    _, verb, subject = min(candidates, key=lambda c: c[0])
+    return verb, _speaker_span(subject)
+
+
+def _continues(span: Span, quote: Span, last: _Last, index: int, starts_paragraph: bool) -> bool:
+    """A quote alone in its sentence that carries on the last speaker's words."""
+    outside = [t for t in span if not (quote.start <= t.i < quote.end) and t.is_alpha]
+    if outside:
+        return False
+    if not starts_paragraph:
+        return last.sentence == index - 1
+    return last.open_quote and last.sentence >= index - 2
+
+
+def _ends_open(span: Span) -> bool:
+    """A paragraph whose last quote is left open: the quote goes on in the next paragraph."""
+    quotes = _quotes(span)
+    return bool(quotes) and quotes[-1][-1].text not in _CLOSE
+
+
+def _reported(verb: Token, span: Span) -> _Said | None:
+    """`X said (that) ...`, `..., X said`, `X urged Y to ...`, `according to X, ...`."""
+    if verb.lower_ == "according" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to":
+        return _according(verb, span)
+    lemma = verb.lemma_
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS and lemma not in THOUGHT_VERBS:
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "what", "which"):
+        return None
+    content = _complement(verb, lemma)
+    if content is None or len([t for t in content if t.is_alpha]) < 3:
+        return None
+    speaker = _speaker_span(subject)
+    if speaker.start < content.end and content.start < speaker.end:
+        return None
+    return _Said(speaker, _verb_text(verb), content, False)
+
+
+def _complement(verb: Token, lemma: str) -> Span | None:
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp" and not (lemma == "want"):
+            return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+    if lemma == "want" or lemma in _CALL_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if xcomps:
+            first = min(objects, key=lambda c: c.left_edge.i)
+            return _trimmed(doc, first.left_edge.i, xcomps[-1].right_edge.i + 1)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "on") and prep.i > verb.i and lemma == "call":
+                return _trimmed(doc, prep.i + 1, prep.right_edge.i + 1)
+    return None
+
+
+def _according(according: Token, span: Span) -> _Said | None:
+    doc = according.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = objects[0]
+    speaker = _speaker_span(source)
+    phrase_start = according.i
+    phrase_end = max(speaker.end, source.right_edge.i + 1)
+    before = _trimmed(doc, span.start, phrase_start)
+    after = _trimmed(doc, phrase_end, span.end)
+    pieces = [p for p in (before, after) if p is not None]
+    if not pieces:
+        return None
+    content = max(pieces, key=len)
+    if len([t for t in content if t.is_alpha]) < 4:
+        return None
+    return _Said(speaker, "according to", content, False)
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """A content span without the complementiser "that" and edge punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "that"):
+        if doc[start].text in _OPEN:
+            break
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in _CLOSE:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or, for "adding ..." and "and said ...", the subject of its head."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "DET":
+            return child
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                return child
+    return None
+
+
+def _speaker_span(subject: Token) -> Span:
+    """The subject as written; a long one is cut before its relative clause or apposition."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if end - start > 12 or any(doc[i].text in _OPEN | _CLOSE for i in range(start, end)):
+        end = subject.i + 1
+        start = min([subject.i, *(c.left_edge.i for c in subject.lefts)])
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _verb_text(verb: Token) -> str:
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if particles and particles[0].i == verb.i + 1:
+        return f"{verb.text} {particles[0].text}"
+    return verb.text
+
+
+def _inside(i: int, quotes: list[Span]) -> bool:
+    return any(q.start <= i < q.end for q in quotes)
+
+
+def _overlaps(content: Span, quotes: list[Span]) -> bool:
+    return any(content.start < q.end and q.start < content.end for q in quotes)
+
+
+def _resolve(speaker: Span, actors: ActorIndex, source: int, index: int, last: _Last) -> tuple[str | None, bool]:
+    """(actor id, anonymous) for a speaker as written."""
+    head = speaker.root
+    if len(speaker) == 1 and head.lower_ in _PRONOUNS:
+        if last.person and index - last.person_sentence <= 4:
+            return last.person, False
+        return actors.resolve(head.text, source, index), False
+    for ent in speaker.ents:
+        if ent.label_ == "PERSON":
+            found = actors.resolve(ent.text, source, index)
+            if found:
+                return found, False
+    actor = actors.resolve(speaker.text, source, index)
+    named = any(e.label_ == "PERSON" for e in speaker.ents)
+    anonymous = not named and head.lower_ in _ANONYMOUS and actors.kind_of(actor) != "person"
+    return actor, anonymous
