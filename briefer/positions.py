@@ -34,7 +34,7 @@ SPEECH_VERBS = frozenset(
     """say tell add warn state announce claim insist argue note stress urge call deny acknowledge explain
     declare confirm suggest predict vow promise pledge write report ask reply respond recall caution
     emphasize emphasise contend maintain assert allege admit concede complain estimate indicate reveal
-    testify tweet mention observe charge propose demand recommend conclude continue counter question
+    testify tweet mention observe charge propose demand recommend conclude counter question
     tout threaten agree disagree predict advise assure reiterate repeat signal hint""".split()
 )
 """Verbs that report what someone said (a direct quote may hang on any of them)."""
@@ -42,7 +42,20 @@ SPEECH_VERBS = frozenset(
 THOUGHT_VERBS = frozenset("believe think hope fear expect know feel worry want find show doubt".split())
 """Verbs that report a belief or wish; counted only with a clause after them ("believes that ...")."""
 
-_CALL_VERBS = frozenset(["urge", "call", "ask", "press", "implore", "demand", "encourage", "tell"])
+_INTENT_VERBS = frozenset(
+    """urge call ask press implore demand encourage tell vow promise pledge threaten agree want plan refuse
+    decline offer hope expect propose""".split()
+)
+"""Verbs whose content may be an infinitive: "vowed to form a task force", "urged Congress to act"."""
+
+_OBJECT_VERBS = frozenset(
+    """mention cite propose question criticize criticise blast condemn praise stress emphasize emphasise
+    announce promise deny reject call describe support oppose demand recommend welcome tout acknowledge
+    defend reveal claim pledge vow dismiss slam accuse blame predict""".split()
+)
+"""Verbs whose object is what was said: "mentioned disparaging remarks", "called the charges false"."""
+
+_OBJECT_PREPS = {"call": ("for", "on"), "warn": ("against", "of", "about"), "complain": ("about",)}
 _PRONOUNS = frozenset(["he", "she"])
 _ANONYMOUS = frozenset(
     """official officials diplomat diplomats source sources spokesman spokeswoman spokesperson aide aides
@@ -50,7 +63,7 @@ _ANONYMOUS = frozenset(
     member members adviser advisers advisor advisors staffer staffers resident residents witness
     witnesses negotiator negotiators someone""".split()
 )
-_OPEN = frozenset(["“", '"', "``"])
+_OPEN = frozenset(["“", '"', "``", "''"])
 _CLOSE = frozenset(["”", '"', "''"])
 _LEAD_IN = frozenset([",", ":", ";", "—", "–", "-", "(", "say", "said", "says", "saying", "added", "told"])
 
@@ -63,6 +76,7 @@ class _Said:
     verb: str
     content: Span
     direct: bool
+    continued: bool = False
 
 
 @dataclass(slots=True)
@@ -77,6 +91,7 @@ class _Last:
     person: str | None = None
     person_sentence: int = -10
     open_quote: bool = False
+    colon: bool = False
 
 
 def find_positions(parsed: Sequence[ParsedArticle], actors: ActorIndex) -> tuple[Position, ...]:
@@ -87,51 +102,73 @@ def find_positions(parsed: Sequence[ParsedArticle], actors: ActorIndex) -> tuple
     return tuple(out)
 
 
-def _article_positions(source_id: int, article: ParsedArticle, actors: ActorIndex) -> Iterator[Position]:
+def _article_positions(source_id: int, article: ParsedArticle, actors: ActorIndex) -> list[Position]:
     last = _Last()
-    published = article.article.published
+    found: list[tuple[int, _Said, str | None, bool]] = []
     for index, span in enumerate(article.spans):
         paragraph = article.sentences[index].paragraph
         starts_paragraph = index == 0 or article.sentences[index - 1].paragraph != paragraph
         for said in _attributions(span, last, index, starts_paragraph):
-            if said.speaker is last.speaker and said.verb == last.verb:
-                actor, anonymous = last.actor, last.anonymous
+            if said.continued and found and _joinable(found[-1], said, index):
+                at, before, actor, anonymous = found[-1]
+                content = said.content.doc[before.content.start : said.content.end]
+                found[-1] = (at, _Said(before.speaker, before.verb, content, True), actor, anonymous)
             else:
-                actor, anonymous = _resolve(said.speaker, actors, source_id, index, last)
-            yield Position(
-                actor,
-                said.speaker.text,
-                said.verb,
-                said.content.text,
-                said.direct,
-                source_id,
-                index,
-                anonymous,
-                published,
-            )
+                if said.speaker is last.speaker and said.verb == last.verb and not last.colon:
+                    actor, anonymous = last.actor, last.anonymous
+                else:
+                    actor, anonymous = _resolve(said.speaker, actors, source_id, index, last)
+                found.append((index, said, actor, anonymous))
+            actor, anonymous = found[-1][2], found[-1][3]
             last.speaker, last.verb, last.actor, last.anonymous = said.speaker, said.verb, actor, anonymous
             last.sentence = index
             if actor and actors.kind_of(actor) == "person":
                 last.person, last.person_sentence = actor, index
         last.open_quote = _ends_open(span)
+        last.colon = _colon_cue(span, last, index)
+    published = article.article.published
+    return [
+        Position(actor, s.speaker.text, s.verb, s.content.text, s.direct, source_id, i, anonymous, published)
+        for i, s, actor, anonymous in found
+    ]
+
+
+def _joinable(previous: tuple[int, _Said, str | None, bool], said: _Said, index: int) -> bool:
+    """A quote that goes on in the next sentence of the same paragraph joins the one before it, so
+    the content stays one span of the source ("...," said X. "...")."""
+    at, before, _, _ = previous
+    return (
+        at == index - 1
+        and before.direct
+        and before.content.doc is said.content.doc
+        and before.content.start < said.content.start
+    )
 
 
 def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -> Iterator[_Said]:
     quotes = _quotes(span)
     used: set[int] = set()
     direct: list[Span] = []
+    pending: tuple[Span, Token, Span] | None = None
     for quote in quotes:
         if not _standalone(quote, span):
             continue
         cue = _quote_cue(span, quote, quotes)
         if cue is not None:
             verb, speaker = cue
+            if pending and pending[1] is verb and pending[0].end <= verb.i < quote.start:
+                pending = (span.doc[pending[0].start : quote.end], verb, speaker)
+                continue
+            if pending:
+                yield _Said(pending[2], _verb_text(pending[1]), pending[0], True)
             used.add(verb.i)
             direct.append(quote)
-            yield _Said(speaker, _verb_text(verb), quote, True)
+            pending = (quote, verb, speaker)
         elif last.speaker is not None and _continues(span, quote, last, index, starts_paragraph):
             direct.append(quote)
-            yield _Said(last.speaker, last.verb, quote, True)
+            yield _Said(last.speaker, last.verb, quote, True, continued=True)
+    if pending:
+        yield _Said(pending[2], _verb_text(pending[1]), pending[0], True)
     for token in span:
         if token.i in used or _inside(token.i, quotes):
             continue
@@ -162,7 +199,7 @@ def _quotes(span: Span) -> list[Span]:
 def _standalone(quote: Span, span: Span) -> bool:
     """A quotation of someone's words, not a scare-quoted phrase inside a clause."""
     words = [t for t in quote if t.is_alpha]
-    if len(words) < 4:
+    if len(words) < 2:
         return False
     if quote.start == span.start:
         return True
@@ -192,9 +229,25 @@ def _continues(span: Span, quote: Span, last: _Last, index: int, starts_paragrap
     outside = [t for t in span if not (quote.start <= t.i < quote.end) and t.is_alpha]
     if outside:
         return False
+    if last.colon:
+        return last.sentence == index - 1
     if not starts_paragraph:
         return last.sentence == index - 1
     return last.open_quote and last.sentence >= index - 2
+
+
+def _colon_cue(span: Span, last: _Last, index: int) -> bool:
+    """`He said:` closing a sentence: the quote in the next sentence is his. Sets `last`."""
+    if not span.text.rstrip().endswith(":") or _quotes(span):
+        return False
+    for token in reversed(span):
+        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            subject = _subject(token)
+            if subject is not None:
+                last.speaker, last.verb, last.sentence = _speaker_span(subject), _verb_text(token), index
+                last.actor = None
+                return True
+    return False
 
 
 def _ends_open(span: Span) -> bool:
@@ -223,19 +276,23 @@ def _reported(verb: Token, span: Span) -> _Said | None:
 
 
 def _complement(verb: Token, lemma: str) -> Span | None:
+    """What was said: the clause after the verb, an infinitive, or the object of some verbs."""
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ == "ccomp" and not (lemma == "want"):
-            return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
-    if lemma == "want" or lemma in _CALL_VERBS:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp") and c.i > verb.i]
-        xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-        if xcomps:
-            first = min(objects, key=lambda c: c.left_edge.i)
-            return _trimmed(doc, first.left_edge.i, xcomps[-1].right_edge.i + 1)
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "on") and prep.i > verb.i and lemma == "call":
-                return _trimmed(doc, prep.i + 1, prep.right_edge.i + 1)
+    after = [c for c in verb.children if c.i > verb.i]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses and lemma != "want":
+        return _trimmed(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
+    if lemma in THOUGHT_VERBS and lemma not in _INTENT_VERBS:
+        return None
+    parts = [c for c in after if c.dep_ in ("dobj", "oprd", "xcomp", "dative")]
+    if lemma in _INTENT_VERBS and any(c.dep_ == "xcomp" for c in parts):
+        return _trimmed(doc, min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1)
+    for prep in after:
+        if prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPS.get(lemma, ()):
+            return _trimmed(doc, prep.i + 1, prep.right_edge.i + 1)
+    objects = [c for c in parts if c.dep_ in ("dobj", "oprd")]
+    if lemma in _OBJECT_VERBS and objects:
+        return _trimmed(doc, min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)
     return None
 
 
@@ -315,6 +372,9 @@ def _overlaps(content: Span, quotes: list[Span]) -> bool:
 def _resolve(speaker: Span, actors: ActorIndex, source: int, index: int, last: _Last) -> tuple[str | None, bool]:
     """(actor id, anonymous) for a speaker as written."""
     head = speaker.root
+    if len(speaker) == 1 and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        return actors.resolve(_speaker_span(antecedent).text, source, index), False
     if len(speaker) == 1 and head.lower_ in _PRONOUNS:
         if last.person and index - last.person_sentence <= 4:
             return last.person, False

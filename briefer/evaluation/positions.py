@@ -7,7 +7,9 @@ one-to-one, best pairs first. Precision, recall and F1 of content are summed ove
 
 Speaker agreement, on matched pairs whose gold attribution names a source: the speaker as written
 and the gold source text share at least one word once determiners and punctuation are dropped
-("Mr. Clarke" ~ "Clarke", "he" ~ "He", "a source" ~ "another source" count as agreeing).
+("Mr. Clarke" ~ "Clarke", "he" ~ "He", "a source" ~ "another source" count as agreeing). `speaker`
+compares the speaker as written only; `speaker~actor` also accepts the name or an alias of the
+actor briefer resolved it to ("he" resolved to Perdue ~ "Sen. David Perdue").
 
 Rows: a plain baseline (a speech verb, its subject as speaker and its clausal complement or the
 quote in its sentence as content; briefer's first version) and briefer.
@@ -37,6 +39,7 @@ class Counts:
     matched: int = 0
     with_source: int = 0
     agree: int = 0
+    agree_actor: int = 0
 
     def metrics(self) -> dict[str, float]:
         p = self.matched / max(1, self.predicted)
@@ -46,6 +49,7 @@ class Counts:
             "R": r,
             "F1": 2 * p * r / max(1e-9, p + r),
             "speaker": self.agree / max(1, self.with_source),
+            "speaker~actor": self.agree_actor / max(1, self.with_source),
         }
 
 
@@ -75,14 +79,14 @@ def speaker_agrees(predicted: str, gold: str) -> bool:
     return bool(a & b)
 
 
-def score(predicted: Sequence[tuple[str, str]], gold: Sequence[dict], counts: Counts) -> None:  # type: ignore[type-arg]
+def score(predicted: Sequence[tuple[str, str, tuple[str, ...]]], gold: Sequence[dict], counts: Counts) -> None:  # type: ignore[type-arg]
     """Add one article's predicted (speaker, content) pairs against its gold attributions."""
     counts.predicted += len(predicted)
     counts.gold += len(gold)
     pairs = sorted(
         (
             (f1, p, g)
-            for p, (_, content) in enumerate(predicted)
+            for p, (_, content, _) in enumerate(predicted)
             for g, attribution in enumerate(gold)
             if (f1 := token_f1(content, attribution["content"]["text"])) >= 0.5
         ),
@@ -99,7 +103,10 @@ def score(predicted: Sequence[tuple[str, str]], gold: Sequence[dict], counts: Co
         source = gold[g].get("source")
         if source and source.get("text"):
             counts.with_source += 1
-            counts.agree += speaker_agrees(predicted[p][0], source["text"])
+            speaker, _, names = predicted[p]
+            agrees = speaker_agrees(speaker, source["text"])
+            counts.agree += agrees
+            counts.agree_actor += agrees or any(speaker_agrees(n, source["text"]) for n in names)
 
 
 def documents(path: Path, limit: int | None) -> Iterator[dict]:  # type: ignore[type-arg]
@@ -117,7 +124,7 @@ def article_of(doc: dict):  # type: ignore[no-untyped-def, type-arg]
     return Article(doc["id"], paragraphs[0] if paragraphs else "", None, None, paragraphs)
 
 
-def baseline(parsed) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def baseline(parsed) -> list[tuple[str, str, tuple[str, ...]]]:  # type: ignore[no-untyped-def]
     """A speech verb with its subject as speaker; the quote in its sentence or its clause as content."""
     out = []
     for span in parsed.spans:
@@ -137,7 +144,7 @@ def baseline(parsed) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
                 content = span.doc[comps[0].left_edge.i : comps[0].right_edge.i + 1].text
             else:
                 continue
-            out.append((speaker, content))
+            out.append((speaker, content, ()))
             break
     return out
 
@@ -157,7 +164,9 @@ def run(folder: Path, limit: int | None) -> list[Row]:
     for doc, parsed in zip(docs, parse_articles((article_of(d) for d in docs), model), strict=True):
         gold = [a for a in doc["attributions"] if a.get("content")]
         score(baseline(parsed), gold, plain)
-        positions = find_positions([parsed], find_actors([parsed]))
-        score([(p.speaker, p.content) for p in positions], gold, ours)
+        index = find_actors([parsed])
+        names = {a.id: (a.name, *a.aliases) for a in index.actors}
+        positions = find_positions([parsed], index)
+        score([(p.speaker, p.content, names.get(p.actor or "", ())) for p in positions], gold, ours)
     task = "positions (PolNeAR dev)"
     return [Row(task, "speech verb + subject", plain.metrics(), len(docs)), Row(task, "briefer", ours.metrics(), len(docs))]
