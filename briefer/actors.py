@@ -48,6 +48,7 @@ _DATELINE = re.compile(
     r"\s*(?:\d{4}-\d\d-\d\d|\(|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]{2,8}\.? \d{1,2}\b|[-–—]+\s*(?=.*[a-z]))"
 )
 _PRONOUNS = frozenset(["he", "she", "him", "her", "his"])
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 _ROLE_STOP = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that"])
 _SPEECH_LEMMAS = frozenset(["say", "tell", "add", "warn", "state", "announce", "claim", "insist", "note"])
 
@@ -246,7 +247,9 @@ def _cleaned(span: Span, ent: Span) -> tuple[Span, str] | None:
     trimmed = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=ent.label_)
     if "\n" in trimmed.text:
         return None
-    text = trimmed.text.strip(" .,;:")
+    text = trimmed.text.strip(" ,;:")
+    if text.endswith(".") and not _ABBREVIATION.search(text):
+        text = text.rstrip(".")
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return (trimmed, text) if _acceptable(text) else None
@@ -269,7 +272,7 @@ def _acceptable(text: str) -> bool:
     """A name, not a date, a number, a web address or a lower-case phrase."""
     if len(text) < 2 or not text[:1].isalpha() and not text[:1] in "'\"":
         return False
-    if not any(w[:1].isupper() for w in text.split()):
+    if not re.search(r"(?:^|[\s-])[A-Z]", text):
         return False
     return not re.search(r"\.(?:com|org|net|gov|co\.uk|tv)\b|https?:|www\.|@", text, re.I)
 
@@ -394,7 +397,7 @@ def _title_before(ent: Span) -> str | None:
         token = doc[i]
         if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in ("-", "."):
             break
-        if token.ent_type_ == "PERSON" or token.is_sent_start and token.pos_ != "PROPN":
+        if token.ent_type_ == "PERSON":
             break
         i -= 1
     words = doc[i + 1 : start]

@@ -180,20 +180,28 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
 
 
 def _quotes(span: Span) -> list[Span]:
-    """Quoted stretches, marks included; one left open runs to the end of the sentence."""
+    """Quoted stretches whose first word is in this sentence, marks included.
+
+    Quotes are found over the whole paragraph, because the small model sometimes leaves an opening
+    mark at the end of the sentence before; one left open runs to the end of the paragraph.
+    """
     doc = span.doc
-    out = []
+    found = []
     start: int | None = None
-    for token in span:
+    for token in doc:
         text = token.text
         if start is None and text in _OPEN:
             start = token.i
         elif start is not None and text in _CLOSE and token.i > start:
-            out.append(doc[start : token.i + 1])
+            found.append(doc[start : token.i + 1])
             start = None
-    if start is not None and span.end - start > 3:
-        out.append(doc[start : span.end])
-    return out
+    if start is not None and len(doc) - start > 3:
+        found.append(doc[start : len(doc)])
+    return [q for q in found if span.start <= _first_word(q) < span.end]
+
+
+def _first_word(quote: Span) -> int:
+    return next((t.i for t in quote if not t.is_punct and not t.is_space), quote.start)
 
 
 def _standalone(quote: Span, span: Span) -> bool:
@@ -201,7 +209,7 @@ def _standalone(quote: Span, span: Span) -> bool:
     words = [t for t in quote if t.is_alpha]
     if len(words) < 2:
         return False
-    if quote.start == span.start:
+    if quote.start <= span.start:
         return True
     before = quote.doc[quote.start - 1]
     return before.text in _LEAD_IN or before.lemma_ in SPEECH_VERBS or before.is_sent_start
@@ -253,7 +261,7 @@ def _colon_cue(span: Span, last: _Last, index: int) -> bool:
 def _ends_open(span: Span) -> bool:
     """A paragraph whose last quote is left open: the quote goes on in the next paragraph."""
     quotes = _quotes(span)
-    return bool(quotes) and quotes[-1][-1].text not in _CLOSE
+    return bool(quotes) and quotes[-1].end == len(span.doc) and quotes[-1][-1].text not in _CLOSE
 
 
 def _reported(verb: Token, span: Span) -> _Said | None:
@@ -266,11 +274,23 @@ def _reported(verb: Token, span: Span) -> _Said | None:
     subject = _subject(verb)
     if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "what", "which"):
         return None
+    speaker = _speaker_span(subject)
     content = _complement(verb, lemma)
+    if content is None and verb.dep_ == "parataxis" and lemma in SPEECH_VERBS:
+        return _parenthetical(verb, speaker)
     if content is None or len([t for t in content if t.is_alpha]) < 3:
         return None
-    speaker = _speaker_span(subject)
     if speaker.start < content.end and content.start < speaker.end:
+        return None
+    return _Said(speaker, _verb_text(verb), content, False)
+
+
+def _parenthetical(verb: Token, speaker: Span) -> _Said | None:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the whole clause, since
+    the content must stay one span of the source."""
+    head = verb.head
+    content = _trimmed(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+    if content is None or content.start >= speaker.start or len([t for t in content if t.is_alpha]) < 6:
         return None
     return _Said(speaker, _verb_text(verb), content, False)
 
