@@ -113,7 +113,7 @@ class ActorIndex:
 
     def _by_role(self, key: str, source: int | None) -> str | None:
         words = [w for w in key.split() if w not in _ROLE_STOP]
-        if not words or words[-1] not in gazetteer.role_words():
+        if not any(w in gazetteer.role_words() for w in words):
             return None
         for actor in self.actors:
             if actor.kind != "person" or not actor.role:
@@ -436,7 +436,7 @@ def _role_subjects(span: Span) -> Iterator[str]:
             continue
         if not _is_role(token):
             continue
-        phrase = span.doc[token.left_edge.i : token.i + 1]
+        phrase = span.doc[token.left_edge.i : token.right_edge.i + 1]
         if phrase[0].lower_ != "the" or any(t.ent_type_ == "PERSON" for t in phrase):
             continue
         role = _role_text(phrase)

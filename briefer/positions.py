@@ -49,7 +49,7 @@ _INTENT_VERBS = frozenset(
 """Verbs whose content may be an infinitive: "vowed to form a task force", "urged Congress to act"."""
 
 _OBJECT_VERBS = frozenset(
-    """mention cite propose question criticize criticise blast condemn praise stress emphasize emphasise
+    """note mention cite propose question criticize criticise blast condemn praise stress emphasize emphasise
     announce promise deny reject call describe support oppose demand recommend welcome tout acknowledge
     defend reveal claim pledge vow dismiss slam accuse blame predict""".split()
 )
@@ -150,8 +150,18 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
     used: set[int] = set()
     direct: list[Span] = []
     pending: tuple[Span, Token, Span] | None = None
+    labelled = _labelled(span)
+    if labelled is not None:
+        direct.append(labelled.content)
+        quotes = [q for q in quotes if not _overlaps(q, [labelled.content])]
+        yield labelled
     for quote in quotes:
         if not _standalone(quote, span):
+            continue
+        inner = _labelled(quote)
+        if inner is not None:
+            direct.append(quote)
+            yield inner
             continue
         cue = _quote_cue(span, quote, quotes)
         if cue is not None:
@@ -173,10 +183,41 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
         if token.i in used or _inside(token.i, quotes):
             continue
         said = _reported(token, span)
-        if said is None or _overlaps(said.content, direct):
+        if said is not None and _overlaps(said.content, direct):
+            said = _cut_before_quotes(said, direct)
+        if said is None:
             continue
         used.add(token.i)
         yield said
+
+
+def _labelled(span: Span) -> _Said | None:
+    """A transcript or a reader's comment: `WALLACE: ...`, `Sonya Herridge ― "..."`.
+
+    The name (one to four capitalised words) opens the sentence or the quote; the content runs to
+    the end of it (a quote) or of the paragraph.
+    """
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].text in _OPEN:
+        start += 1
+    for sep in range(start + 1, min(start + 5, span.end - 3)):
+        mark = doc[sep]
+        if mark.text not in (":", "―", "—", "–"):
+            if not (mark.text[:1].isupper() and mark.is_alpha or mark.text == "."):
+                return None
+            continue
+        name = doc[start:sep]
+        if not all(t.text[:1].isupper() or t.text == "." for t in name) or name[0].pos_ not in ("PROPN", "NOUN"):
+            return None
+        if span.start == start and start != 0:
+            return None
+        end = span.end if span.start != start else len(doc)
+        content = _trimmed(doc, sep + 1, end)
+        if content is None or len([t for t in content if t.is_alpha]) < 3:
+            return None
+        return _Said(name, mark.text, content, True)
+    return None
 
 
 def _quotes(span: Span) -> list[Span]:
@@ -212,7 +253,12 @@ def _standalone(quote: Span, span: Span) -> bool:
     if quote.start <= span.start:
         return True
     before = quote.doc[quote.start - 1]
-    return before.text in _LEAD_IN or before.lemma_ in SPEECH_VERBS or before.is_sent_start
+    if before.text in _LEAD_IN and not before.is_alpha or before.is_sent_start:
+        return True
+    if before.lemma_ not in SPEECH_VERBS and before.lower_ not in _LEAD_IN:
+        return False
+    after = quote.doc[quote.end] if quote.end < len(quote.doc) else None
+    return after is None or after.is_punct or after.is_space
 
 
 def _quote_cue(span: Span, quote: Span, quotes: list[Span]) -> tuple[Token, Span] | None:
@@ -338,7 +384,11 @@ def _according(according: Token, span: Span) -> _Said | None:
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
-    """A content span without the complementiser "that" and edge punctuation."""
+    """A content span without the complementiser "that" and edge punctuation, ending at a
+    semicolon (what follows it is the writer's, not the speaker's)."""
+    semicolon = next((t.i for t in doc[start:end] if t.text == ";"), None)
+    if semicolon is not None and semicolon > start:
+        end = semicolon
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "that"):
         if doc[start].text in _OPEN:
             break
@@ -351,7 +401,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or, for "adding ..." and "and said ...", the subject of its head."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "DET":
+        if child.dep_ == "nsubjpass":
+            return None
+        if child.dep_ == "nsubj" and child.pos_ != "DET":
             return child
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         for child in verb.head.children:
@@ -383,6 +435,20 @@ def _verb_text(verb: Token) -> str:
 
 def _inside(i: int, quotes: list[Span]) -> bool:
     return any(q.start <= i < q.end for q in quotes)
+
+
+def _cut_before_quotes(said: _Said, quotes: list[Span]) -> _Said | None:
+    """Reported content that runs into someone's direct quote ends where the quote begins."""
+    content = said.content
+    if any(q.start <= content.start < q.end for q in quotes):
+        return None
+    end = min(q.start for q in quotes if content.start < q.start < content.end)
+    cut = _trimmed(content.doc, content.start, end)
+    if cut is None or len([t for t in cut if t.is_alpha]) < 4 or _overlaps(cut, quotes):
+        return None
+    while len(cut) > 1 and cut[-1].dep_ in ("cc", "mark", "advmod") :
+        cut = cut.doc[cut.start : cut.end - 1]
+    return _Said(said.speaker, said.verb, cut, False)
 
 
 def _overlaps(content: Span, quotes: list[Span]) -> bool:
