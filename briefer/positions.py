@@ -56,7 +56,10 @@ _OBJECT_VERBS = frozenset(
 """Verbs whose object is what was said: "mentioned disparaging remarks", "called the charges false"."""
 
 _OBJECT_PREPS = {"call": ("for", "on"), "warn": ("against", "of", "about"), "complain": ("about",)}
+_ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | _INTENT_VERBS | _OBJECT_VERBS
 _PRONOUNS = frozenset(["he", "she"])
+_NOT_SPEAKERS = frozenset("it there what which that this these those you him them me us".split())
+"""Subjects that name nobody ("that says a lot", "you think"); "it" is only kept before a quote."""
 _ANONYMOUS = frozenset(
     """official officials diplomat diplomats source sources spokesman spokeswoman spokesperson aide aides
     person people insider insiders analyst analysts expert experts observer observers officer officers
@@ -268,7 +271,7 @@ def _quote_cue(span: Span, quote: Span, quotes: list[Span]) -> tuple[Token, Span
         if _inside(token.i, quotes) or token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = _subject(token)
-        if subject is None or _inside(subject.i, quotes):
+        if subject is None or _inside(subject.i, quotes) or subject.lower_ in _NOT_SPEAKERS - {"it"}:
             continue
         distance = token.i - quote.end if token.i >= quote.end else quote.start - token.i
         candidates.append((distance, token, subject))
@@ -315,10 +318,10 @@ def _reported(verb: Token, span: Span) -> _Said | None:
     if verb.lower_ == "according" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to":
         return _according(verb, span)
     lemma = verb.lemma_
-    if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS and lemma not in THOUGHT_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in _ALL_CUES:
         return None
     subject = _subject(verb)
-    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "what", "which"):
+    if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = _speaker_span(subject)
     content = _complement(verb, lemma)
