@@ -93,6 +93,8 @@ class _Last:
     sentence: int = -10
     person: str | None = None
     person_sentence: int = -10
+    body: str | None = None
+    body_sentence: int = -10
     open_quote: bool = False
     colon: bool = False
 
@@ -127,6 +129,8 @@ def _article_positions(source_id: int, article: ParsedArticle, actors: ActorInde
             last.sentence = index
             if actor and actors.kind_of(actor) == "person":
                 last.person, last.person_sentence = actor, index
+            elif actor and not anonymous:
+                last.body, last.body_sentence = actor, index
         last.open_quote = _ends_open(span)
         last.colon = _colon_cue(span, last, index)
     published = article.article.published
@@ -270,8 +274,8 @@ def _quote_cue(span: Span, quote: Span, quotes: list[Span]) -> tuple[Token, Span
     for token in span:
         if _inside(token.i, quotes) or token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
-        subject = _subject(token)
-        if subject is None or _inside(subject.i, quotes) or subject.lower_ in _NOT_SPEAKERS - {"it"}:
+        subject = _subject(token, quotes)
+        if subject is None or subject.lower_ in _NOT_SPEAKERS - {"it"}:
             continue
         distance = token.i - quote.end if token.i >= quote.end else quote.start - token.i
         candidates.append((distance, token, subject))
@@ -321,7 +325,7 @@ def _reported(verb: Token, span: Span) -> _Said | None:
     if verb.pos_ not in ("VERB", "AUX") or lemma not in _ALL_CUES:
         return None
     subject = _subject(verb)
-    if subject is None or subject.lower_ in _NOT_SPEAKERS:
+    if subject is None or subject.lower_ in _NOT_SPEAKERS - ({"it"} if lemma in SPEECH_VERBS else set()):
         return None
     speaker = _speaker_span(subject)
     content = _complement(verb, lemma)
@@ -401,13 +405,20 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or, for "adding ..." and "and said ...", the subject of its head."""
+def _subject(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
+    """The verb's subject, or, for "adding ..." and "and said ...", the subject of its head.
+
+    A subject inside a quote is the model misreading `"... panic mode," said X`; X is meant."""
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return None
-        if child.dep_ == "nsubj" and child.pos_ != "DET":
+        if child.dep_ == "nsubj" and child.pos_ != "DET" and not _inside(child.i, list(quotes)):
             return child
+    if quotes:
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr")]
+        after = [c for c in after if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP")]
+        if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].left_edge.i == after[0].left_edge.i:
+            return after[0]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
@@ -464,6 +475,8 @@ def _resolve(speaker: Span, actors: ActorIndex, source: int, index: int, last: _
     if len(speaker) == 1 and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
         antecedent = head.head.head
         return actors.resolve(_speaker_span(antecedent).text, source, index), False
+    if len(speaker) == 1 and head.lower_ == "it":
+        return (last.body if index - last.body_sentence <= 3 else None), False
     if len(speaker) == 1 and head.lower_ in _PRONOUNS:
         if last.person and index - last.person_sentence <= 4:
             return last.person, False
