@@ -11,17 +11,18 @@ secretary general says ..." ... "Alexander Vershbow said").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from briefer import gazetteer
 from briefer.model import Actor, ActorKind
 from briefer.segment import ParsedArticle
-
-from spacy.tokens import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -161,7 +162,7 @@ def _all_caps(span: Span) -> bool:
 
 
 def _dateline(span: Span) -> str | None:
-    """"DUBLIN 1996-08-30", "BRATISLAVA (Reuters) -": the place a story was filed from."""
+    """ "DUBLIN 1996-08-30", "BRATISLAVA (Reuters) -": the place a story was filed from."""
     if span.start != 0:
         return None
     match = _DATELINE.match(span.text)
@@ -186,7 +187,7 @@ def _shouted_mentions(shouted: list[tuple[int, int, Span]], mentions: list[Menti
                     continue
                 text = span.doc[chunk[0].i : chunk[-1].i + 1].text
                 seen = known.get((source, gazetteer.fold(text)))
-                entry = gazetteer.lookup(text) if seen is None and size > 1 or len(text) > 3 else None
+                entry = gazetteer.lookup(text) if (seen is None and size > 1) or len(text) > 3 else None
                 if seen is None and (entry is None or entry.demonym):
                     continue
                 kind = seen.kind if seen else entry.kind  # type: ignore[union-attr]
@@ -210,9 +211,9 @@ def _entities(span: Span) -> Iterator[tuple[Span, str]]:
 def _parts(ent: Span) -> Iterator[Span]:
     """An entity split where the model ran names together: "Yorkshire at Headingley",
     "Lithuania Danius Gleveckas" (a country before or after a person's name)."""
-    cuts = [t.i for t in ent if t.text.lower() in _SPLITTERS and t.is_lower or t.like_num or t.text == ","]
+    cuts = [t.i for t in ent if (t.text.lower() in _SPLITTERS and t.is_lower) or t.like_num or t.text == ","]
     bounds = [ent.start, *cuts, ent.end]
-    pieces = [(a if a == ent.start else a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [(a if a == ent.start else a + 1, b) for a, b in itertools.pairwise(bounds)]
     for a, b in pieces:
         if a >= b:
             continue
@@ -270,7 +271,7 @@ def _edge_junk(token: Token) -> bool:
 
 def _acceptable(text: str) -> bool:
     """A name, not a date, a number, a web address or a lower-case phrase."""
-    if len(text) < 2 or not text[:1].isalpha() and not text[:1] in "'\"":
+    if len(text) < 2 or (not text[:1].isalpha() and text[:1] not in "'\""):
         return False
     if not re.search(r"(?:^|[\s-])[A-Z]", text):
         return False
@@ -389,7 +390,7 @@ def _role_of(ent: Span) -> str | None:
 
 
 def _title_before(ent: Span) -> str | None:
-    """"Prime Minister Abiy Ahmed" -> "Prime Minister"; "NATO deputy chief X" -> "NATO deputy chief"."""
+    """ "Prime Minister Abiy Ahmed" -> "Prime Minister"; "NATO deputy chief X" -> "NATO deputy chief"."""
     doc = ent.doc
     start = ent.start
     i = start - 1
@@ -407,7 +408,7 @@ def _title_before(ent: Span) -> str | None:
 
 
 def _apposition(ent: Span) -> str | None:
-    """"X, the NATO deputy secretary general," or "longtime dictator, Muammar Gaddafi"."""
+    """ "X, the NATO deputy secretary general," or "longtime dictator, Muammar Gaddafi"."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end and _is_role(child):
@@ -467,5 +468,5 @@ def _with_role(actor: Actor, role: str) -> Actor:
 
 def _key(text: str) -> str:
     """The alias key: folded like the gazetteer ("The U.S.'s" -> "us")."""
-    text = re.sub(r"['’]s$", "", text.strip(" .,;:\"“”"))
+    text = re.sub(r"['’]s$", "", text.strip(' .,;:"“”'))
     return gazetteer.fold(text) if text.strip() else ""

@@ -50,7 +50,8 @@ def _table() -> dict[str, Entry]:
             table[fold(name)] = Entry(country["name"], "country")
         for demonym in country["demonyms"]:
             table.setdefault(fold(demonym), Entry(country["name"], "country", demonym=True))
-    for kind, key in (("organization", "organizations"), ("group", "groups")):
+    sections: tuple[tuple[ActorKind, str], ...] = (("organization", "organizations"), ("group", "groups"))
+    for kind, key in sections:
         for names in data[key]:
             for name in names:
                 table[fold(name)] = Entry(names[0], kind)

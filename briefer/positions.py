@@ -30,41 +30,46 @@ from briefer.segment import ParsedArticle
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = _words(
     """say tell add warn state announce claim insist argue note stress urge call deny acknowledge explain
     declare confirm suggest predict vow promise pledge write report ask reply respond recall caution
     emphasize emphasise contend maintain assert allege admit concede complain estimate indicate reveal
     testify tweet mention observe charge propose demand recommend conclude counter question
-    tout threaten agree disagree predict advise assure reiterate repeat signal hint""".split()
+    tout threaten agree disagree predict advise assure reiterate repeat signal hint"""
 )
 """Verbs that report what someone said (a direct quote may hang on any of them)."""
 
-THOUGHT_VERBS = frozenset("believe think hope fear expect know feel worry want find show doubt".split())
+THOUGHT_VERBS = _words("believe think hope fear expect know feel worry want find show doubt")
 """Verbs that report a belief or wish; counted only with a clause after them ("believes that ...")."""
 
-_INTENT_VERBS = frozenset(
+_INTENT_VERBS = _words(
     """urge call ask press implore demand encourage tell vow promise pledge threaten agree want plan refuse
-    decline offer hope expect propose""".split()
+    decline offer hope expect propose"""
 )
 """Verbs whose content may be an infinitive: "vowed to form a task force", "urged Congress to act"."""
 
-_OBJECT_VERBS = frozenset(
+_OBJECT_VERBS = _words(
     """note mention cite propose question criticize criticise blast condemn praise stress emphasize emphasise
     announce promise deny reject call describe support oppose demand recommend welcome tout acknowledge
-    defend reveal claim pledge vow dismiss slam accuse blame predict""".split()
+    defend reveal claim pledge vow dismiss slam accuse blame predict"""
 )
 """Verbs whose object is what was said: "mentioned disparaging remarks", "called the charges false"."""
 
 _OBJECT_PREPS = {"call": ("for", "on"), "warn": ("against", "of", "about"), "complain": ("about",)}
 _ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | _INTENT_VERBS | _OBJECT_VERBS
 _PRONOUNS = frozenset(["he", "she"])
-_NOT_SPEAKERS = frozenset("it there what which that this these those you him them me us".split())
+_NOT_SPEAKERS = _words("it there what which that this these those you him them me us")
 """Subjects that name nobody ("that says a lot", "you think"); "it" is only kept before a quote."""
-_ANONYMOUS = frozenset(
+_ANONYMOUS = _words(
     """official officials diplomat diplomats source sources spokesman spokeswoman spokesperson aide aides
     person people insider insiders analyst analysts expert experts observer observers officer officers
     member members adviser advisers advisor advisors staffer staffers resident residents witness
-    witnesses negotiator negotiators someone""".split()
+    witnesses negotiator negotiators someone"""
 )
 _OPEN = frozenset(["“", '"', "``", "''"])
 _CLOSE = frozenset(["”", '"', "''"])
@@ -211,11 +216,12 @@ def _labelled(span: Span) -> _Said | None:
     for sep in range(start + 1, min(start + 5, span.end - 3)):
         mark = doc[sep]
         if mark.text not in (":", "―", "—", "–"):
-            if not (mark.text[:1].isupper() and mark.is_alpha or mark.text == "."):
+            if not ((mark.text[:1].isupper() and mark.is_alpha) or mark.text == "."):
                 return None
             continue
         name = doc[start:sep]
-        if not all(t.text[:1].isupper() or t.text == "." for t in name) or name[0].pos_ not in ("PROPN", "NOUN"):
+        capitalised = all(t.text[:1].isupper() or t.text == "." for t in name)
+        if not capitalised or name[0].pos_ not in ("PROPN", "NOUN"):
             return None
         if span.start == start and start != 0:
             return None
@@ -260,7 +266,7 @@ def _standalone(quote: Span, span: Span) -> bool:
     if quote.start <= span.start:
         return True
     before = quote.doc[quote.start - 1]
-    if before.text in _LEAD_IN and not before.is_alpha or before.is_sent_start:
+    if (before.text in _LEAD_IN and not before.is_alpha) or before.is_sent_start:
         return True
     if before.lemma_ not in SPEECH_VERBS and before.lower_ not in _LEAD_IN:
         return False
@@ -339,7 +345,7 @@ def _reported(verb: Token, span: Span) -> _Said | None:
 
 
 def _parenthetical(verb: Token, speaker: Span) -> _Said | None:
-    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the whole clause, since
+    """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the whole clause, since
     the content must stay one span of the source."""
     head = verb.head
     content = _trimmed(verb.doc, head.left_edge.i, head.right_edge.i + 1)
@@ -400,9 +406,13 @@ def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
         if doc[start].text in _OPEN:
             break
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in _CLOSE:
+    while end > start and _loose_edge(doc[end - 1]):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _loose_edge(token: Token) -> bool:
+    return (token.is_punct or token.is_space) and token.text not in _CLOSE
 
 
 def _subject(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
@@ -460,7 +470,7 @@ def _cut_before_quotes(said: _Said, quotes: list[Span]) -> _Said | None:
     cut = _trimmed(content.doc, content.start, end)
     if cut is None or len([t for t in cut if t.is_alpha]) < 4 or _overlaps(cut, quotes):
         return None
-    while len(cut) > 1 and cut[-1].dep_ in ("cc", "mark", "advmod") :
+    while len(cut) > 1 and cut[-1].dep_ in ("cc", "mark", "advmod"):
         cut = cut.doc[cut.start : cut.end - 1]
     return _Said(said.speaker, said.verb, cut, False)
 
@@ -469,7 +479,9 @@ def _overlaps(content: Span, quotes: list[Span]) -> bool:
     return any(content.start < q.end and q.start < content.end for q in quotes)
 
 
-def _resolve(speaker: Span, actors: ActorIndex, source: int, index: int, last: _Last) -> tuple[str | None, bool]:
+def _resolve(
+    speaker: Span, actors: ActorIndex, source: int, index: int, last: _Last
+) -> tuple[str | None, bool]:
     """(actor id, anonymous) for a speaker as written."""
     head = speaker.root
     if len(speaker) == 1 and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":

@@ -119,9 +119,7 @@ def run(folder: Path, limit: int | None) -> list[Row]:
     parsed_all = parse_articles((article_of(d) for d in docs), model)
     for doc, parsed in zip(docs, parsed_all, strict=True):
         gold, misc = gold_names(doc)
-        spacy_names = {
-            fold(e.text) for span in parsed.spans for e in span.ents if e.label_ in _SPACY_TYPES
-        }
+        spacy_names = {fold(e.text) for span in parsed.spans for e in span.ents if e.label_ in _SPACY_TYPES}
         raw.add(spacy_names - {""}, gold, misc)
         index = find_actors([parsed])
         text = fold(parsed.article.text)

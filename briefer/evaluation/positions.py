@@ -27,8 +27,30 @@ from briefer.evaluation import Row
 
 _DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 BASELINE_VERBS = frozenset(
-    "say tell add warn state announce claim insist argue note stress urge call deny acknowledge explain"
-    " declare confirm suggest predict vow promise".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "warn",
+        "state",
+        "announce",
+        "claim",
+        "insist",
+        "argue",
+        "note",
+        "stress",
+        "urge",
+        "call",
+        "deny",
+        "acknowledge",
+        "explain",
+        "declare",
+        "confirm",
+        "suggest",
+        "predict",
+        "vow",
+        "promise",
+    ]
 )
 
 
@@ -79,7 +101,11 @@ def speaker_agrees(predicted: str, gold: str) -> bool:
     return bool(a & b)
 
 
-def score(predicted: Sequence[tuple[str, str, tuple[str, ...]]], gold: Sequence[dict], counts: Counts) -> None:  # type: ignore[type-arg]
+Predicted = tuple[str, str, tuple[str, ...]]
+"""(speaker as written, content, names of the resolved actor)."""
+
+
+def score(predicted: Sequence[Predicted], gold: Sequence[dict], counts: Counts) -> None:  # type: ignore[type-arg]
     """Add one article's predicted (speaker, content) pairs against its gold attributions."""
     counts.predicted += len(predicted)
     counts.gold += len(gold)
@@ -124,9 +150,9 @@ def article_of(doc: dict):  # type: ignore[no-untyped-def, type-arg]
     return Article(doc["id"], paragraphs[0] if paragraphs else "", None, None, paragraphs)
 
 
-def baseline(parsed) -> list[tuple[str, str, tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+def baseline(parsed) -> list[Predicted]:  # type: ignore[no-untyped-def]
     """A speech verb with its subject as speaker; the quote in its sentence or its clause as content."""
-    out = []
+    out: list[Predicted] = []
     for span in parsed.spans:
         for token in span:
             if token.pos_ != "VERB" or token.lemma_ not in BASELINE_VERBS:
@@ -169,4 +195,7 @@ def run(folder: Path, limit: int | None) -> list[Row]:
         positions = find_positions([parsed], index)
         score([(p.speaker, p.content, names.get(p.actor or "", ())) for p in positions], gold, ours)
     task = "positions (PolNeAR dev)"
-    return [Row(task, "speech verb + subject", plain.metrics(), len(docs)), Row(task, "briefer", ours.metrics(), len(docs))]
+    return [
+        Row(task, "speech verb + subject", plain.metrics(), len(docs)),
+        Row(task, "briefer", ours.metrics(), len(docs)),
+    ]
