@@ -211,7 +211,7 @@ def _entities(span: Span) -> Iterator[tuple[Span, str]]:
 def _parts(ent: Span) -> Iterator[Span]:
     """An entity split where the model ran names together: "Yorkshire at Headingley",
     "Lithuania Danius Gleveckas" (a country before or after a person's name)."""
-    cuts = [t.i for t in ent if (t.text.lower() in _SPLITTERS and t.is_lower) or t.like_num or t.text == ","]
+    cuts = [t.i for t in ent if (t.text.lower() in _SPLITTERS and t.is_lower) or t.like_num or t.text in ",()[]"]
     bounds = [ent.start, *cuts, ent.end]
     pieces = [(a if a == ent.start else a + 1, b) for a, b in itertools.pairwise(bounds)]
     for a, b in pieces:
@@ -313,6 +313,8 @@ def _same(short: str, kind: ActorKind, key: str, members: list[Mention]) -> bool
     for name in names:
         if gazetteer.fold(name) == folded:
             return True
+        if group_kind == kind == "person" and sorted(folded.split()) == sorted(gazetteer.fold(name).split()):
+            return True
         words = name.split()
         if (
             group_kind == "person"
@@ -396,7 +398,7 @@ def _title_before(ent: Span) -> str | None:
     i = start - 1
     while i >= max(0, start - 7):
         token = doc[i]
-        if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text not in ("-", "."):
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text != "-":
             break
         if token.ent_type_ == "PERSON":
             break
