@@ -151,6 +151,7 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                         roles[text][role] += 1
             role_subjects.extend((source_id, index, r) for r in _role_subjects(span))
     mentions += _shouted_mentions(shouted, mentions)
+    mentions += _surname_mentions(parsed, mentions)
     groups = _group(mentions)
     return _index(groups, roles, role_subjects)
 
@@ -194,6 +195,25 @@ def _shouted_mentions(shouted: list[tuple[int, int, Span]], mentions: list[Menti
                 known_as = seen.known if seen else entry.name  # type: ignore[union-attr]
                 out.append(Mention(text, kind, source, index, known_as, bool(seen and seen.demonym)))
                 taken.update(t.i for t in chunk)
+    return out
+
+
+def _surname_mentions(parsed: Sequence[ParsedArticle], mentions: list[Mention]) -> list[Mention]:
+    """A person's surname alone where the model tagged nothing ("Simmons took four wickets")."""
+    surnames: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            surnames[m.source].add(words[-1])
+    out = []
+    for source_id, article in enumerate(parsed, start=1):
+        names = surnames.get(source_id)
+        if not names:
+            continue
+        for index, span in enumerate(article.spans):
+            for token in span:
+                if token.text in names and not token.ent_type_ and token.pos_ == "PROPN":
+                    out.append(Mention(token.text, "person", source_id, index))
     return out
 
 
