@@ -231,7 +231,7 @@ def _entities(span: Span) -> Iterator[tuple[Span, str]]:
 def _parts(ent: Span) -> Iterator[Span]:
     """An entity split where the model ran names together: "Yorkshire at Headingley",
     "Lithuania Danius Gleveckas" (a country before or after a person's name)."""
-    cuts = [t.i for t in ent if (t.text.lower() in _SPLITTERS and t.is_lower) or t.like_num or t.text in ",()[]"]
+    cuts = [t.i for t in ent if _cuts_name(t)]
     bounds = [ent.start, *cuts, ent.end]
     pieces = [(a if a == ent.start else a + 1, b) for a, b in itertools.pairwise(bounds)]
     for a, b in pieces:
@@ -250,6 +250,11 @@ def _parts(ent: Span) -> Iterator[Span]:
                     b -= n
                     break
         yield Span(ent.doc, a, b, label=ent.label_)
+
+
+def _cuts_name(token: Token) -> bool:
+    """A token no name runs across: "at"/"v" between teams, a number, a comma or a bracket."""
+    return (token.lower_ in _SPLITTERS and token.is_lower) or token.like_num or token.text in ",()[]"
 
 
 def _is_country(text: str) -> bool:

@@ -73,6 +73,7 @@ _ANONYMOUS = _words(
 )
 _OPEN = frozenset(["“", '"', "``", "''"])
 _CLOSE = frozenset(["”", '"', "''"])
+_DASHES = frozenset(["―", "—", "–"])
 _LEAD_IN = frozenset([",", ":", ";", "—", "–", "-", "(", "say", "said", "says", "saying", "added", "told"])
 
 
@@ -176,7 +177,7 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
             yield inner
             continue
         cue = _quote_cue(span, quote, quotes)
-        if cue is not None:
+        if cue is not None and _names_someone(cue[1]):
             verb, speaker = cue
             if pending and pending[1] is verb and pending[0].end <= verb.i < quote.start:
                 pending = (span.doc[pending[0].start : quote.end], verb, speaker)
@@ -186,6 +187,9 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
             used.add(verb.i)
             direct.append(quote)
             pending = (quote, verb, speaker)
+        elif (signed := _signature(quote)) is not None:
+            direct.append(quote)
+            yield _Said(signed, quote[-1].text[-1:] if quote[-1].text[-1:] in _DASHES else "―", quote, True)
         elif last.speaker is not None and _continues(span, quote, last, index, starts_paragraph):
             direct.append(quote)
             yield _Said(last.speaker, last.verb, quote, True, continued=True)
@@ -246,12 +250,35 @@ def _quotes(span: Span) -> list[Span]:
         text = token.text
         if start is None and text in _OPEN:
             start = token.i
-        elif start is not None and text in _CLOSE and token.i > start:
+        elif start is not None and _closes(text) and token.i > start:
             found.append(doc[start : token.i + 1])
             start = None
     if start is not None and len(doc) - start > 3:
         found.append(doc[start : len(doc)])
     return [q for q in found if span.start <= _first_word(q) < span.end]
+
+
+def _closes(text: str) -> bool:
+    """A closing mark, also fused with a dash by the tokenizer (`”―` before a signature)."""
+    return text in _CLOSE or (len(text) == 2 and text[0] in '”"' and text[1] in _DASHES)
+
+
+def _signature(quote: Span) -> Span | None:
+    """`"..." ― Sonya Herridge`: a quote signed with a dash and a name after it."""
+    doc = quote.doc
+    i = quote.end
+    if quote[-1].text[-1:] not in _DASHES:
+        if i >= len(doc) or doc[i].text not in _DASHES:
+            return None
+        i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 4 and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    if end == i or (end < len(doc) and doc[end].is_alpha and not doc[end].is_space):
+        return None
+    return doc[i:end]
 
 
 def _first_word(quote: Span) -> int:
@@ -266,7 +293,7 @@ def _standalone(quote: Span, span: Span) -> bool:
     if quote.start <= span.start:
         return True
     before = quote.doc[quote.start - 1]
-    if (before.text in _LEAD_IN and not before.is_alpha) or before.is_sent_start:
+    if (before.text in _LEAD_IN and not before.is_alpha) or before.is_sent_start or before.is_space:
         return True
     if before.lemma_ not in SPEECH_VERBS and before.lower_ not in _LEAD_IN:
         return False
@@ -334,6 +361,8 @@ def _reported(verb: Token, span: Span) -> _Said | None:
     if subject is None or subject.lower_ in _NOT_SPEAKERS - ({"it"} if lemma in SPEECH_VERBS else set()):
         return None
     speaker = _speaker_span(subject)
+    if not _names_someone(speaker):
+        return None
     content = _complement(verb, lemma)
     if content is None and verb.dep_ == "parataxis" and lemma in SPEECH_VERBS:
         return _parenthetical(verb, speaker)
@@ -426,7 +455,7 @@ def _subject(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
             return child
     if quotes:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr")]
-        after = [c for c in after if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP")]
+        after = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].left_edge.i == after[0].left_edge.i:
             return after[0]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -434,6 +463,10 @@ def _subject(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
             if child.dep_ == "nsubj":
                 return child
     return None
+
+
+def _names_someone(speaker: Span) -> bool:
+    return any(t.is_alpha for t in speaker) and speaker.root.ent_type_ not in ("DATE", "TIME", "CARDINAL")
 
 
 def _speaker_span(subject: Token) -> Span:
