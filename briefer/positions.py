@@ -195,16 +195,24 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
             yield _Said(last.speaker, last.verb, quote, True, continued=True)
     if pending:
         yield _Said(pending[2], _verb_text(pending[1]), pending[0], True)
+    outer: list[_Said] = []
     for token in span:
         if token.i in used or _inside(token.i, quotes):
             continue
         said = _reported(token, span)
         if said is not None and _overlaps(said.content, direct):
             said = _cut_before_quotes(said, direct)
-        if said is None:
+        if said is None or _echo(said, token, outer):
             continue
         used.add(token.i)
+        outer.append(said)
         yield said
+
+
+def _echo(said: _Said, verb: Token, outer: list[_Said]) -> bool:
+    """"Perdue said he didn't believe ...": the pronoun's belief is already inside Perdue's words."""
+    pronoun = len(said.speaker) == 1 and said.speaker[0].lower_ in ("he", "she", "they", "it")
+    return pronoun and any(o.content.start <= verb.i < o.content.end for o in outer)
 
 
 def _labelled(span: Span) -> _Said | None:

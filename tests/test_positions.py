@@ -100,3 +100,9 @@ def test_polnear_evaluation_runs_on_a_few_articles():
     rows = run(folder, 2)
     assert [r.system for r in rows] == ["speech verb + subject", "briefer"]
     assert all(0.0 <= r.metrics["F1"] <= 1.0 for r in rows)
+
+
+def test_a_belief_reported_inside_someones_words_is_not_listed_twice():
+    brief = _brief("Senator Jane Doe said she did not believe the sanctions would change Moscow's course.")
+    assert [(p.speaker, p.verb) for p in brief.positions] == [("Senator Jane Doe", "said")]
+    assert brief.positions[0].content.startswith("she did not believe the sanctions")
