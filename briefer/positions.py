@@ -210,7 +210,7 @@ def _attributions(span: Span, last: _Last, index: int, starts_paragraph: bool) -
 
 
 def _echo(said: _Said, verb: Token, outer: list[_Said]) -> bool:
-    """"Perdue said he didn't believe ...": the pronoun's belief is already inside Perdue's words."""
+    """The pronoun's belief in "Perdue said he didn't believe ..." is already inside Perdue's words."""
     pronoun = len(said.speaker) == 1 and said.speaker[0].lower_ in ("he", "she", "they", "it")
     return pronoun and any(o.content.start <= verb.i < o.content.end for o in outer)
 
