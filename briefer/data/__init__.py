@@ -1,0 +1,1 @@
+"""Package data: the gazetteer of countries, organisations, armed groups and role words."""

@@ -1,0 +1,88 @@
+"""Names a small NER model gets wrong or leaves apart: countries with their aliases and demonyms,
+well-known organisations with their acronyms, armed groups, and the words that make a role.
+
+The lists live in `briefer/data/gazetteer.json` (hand-written, public knowledge). Lookups are on
+the name as written, after folding dots and case where that is safe ("U.S." -> "US").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from briefer.model import ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A known actor: its canonical name, kind, and whether the name as written was a demonym."""
+
+    name: str
+    kind: ActorKind
+    demonym: bool = False
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    text = resources.files("briefer.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def fold(name: str) -> str:
+    """The lookup key: lower case, dots and hyphens dropped, "the" and spaces squeezed."""
+    name = name.replace("’", "'").replace(".", "").replace("-", " ").lower()
+    words = name.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Entry]:
+    data = _data()
+    table: dict[str, Entry] = {}
+    for country in data["countries"]:
+        for name in (country["name"], *country["aliases"]):
+            table[fold(name)] = Entry(country["name"], "country")
+        for demonym in country["demonyms"]:
+            table.setdefault(fold(demonym), Entry(country["name"], "country", demonym=True))
+    sections: tuple[tuple[ActorKind, str], ...] = (("organization", "organizations"), ("group", "groups"))
+    for kind, key in sections:
+        for names in data[key]:
+            for name in names:
+                table[fold(name)] = Entry(names[0], kind)
+    return table
+
+
+def lookup(name: str) -> Entry | None:
+    """The known actor a name as written stands for ("U.S." -> United States, "Libyan" -> Libya).
+
+    Two-letter upper-case acronyms must be written in capitals ("US", not "us").
+    """
+    entry = _table().get(fold(name))
+    if entry is None:
+        return None
+    if len(name.replace(".", "")) <= 3 and not name.replace(".", "").isupper():
+        return None
+    return entry
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Nouns that make a phrase a role or title ("deputy secretary general", "spokesman")."""
+    return frozenset(_data()["roles"])
+
+
+def group_patterns() -> list[dict[str, str]]:
+    """EntityRuler patterns for armed groups spaCy's small model misses or mislabels."""
+    patterns = []
+    for names in _data()["groups"]:
+        for name in names:
+            patterns.append({"label": "ORG", "pattern": name})
+            if name[:1].islower():
+                patterns.append({"label": "ORG", "pattern": name[:1].upper() + name[1:]})
+    return patterns
