@@ -53,7 +53,10 @@ def byline(brief: Brief) -> str:
 
 
 def speaker_name(brief: Brief, position: Position) -> str:
+    """The resolved actor's name; an anonymous source stays as written, with its affiliation."""
     actor = brief.actor(position.actor)
+    if position.anonymous:
+        return f"{position.speaker} (anonymous{', ' + actor.name if actor else ''})"
     return actor.name if actor else position.speaker
 
 

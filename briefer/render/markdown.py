@@ -33,7 +33,8 @@ def render(brief: Brief) -> str:
     out += ["", "## Positions", ""]
     for p in brief.positions:
         who = escape(speaker_name(brief, p))
-        as_written = f" (“{escape(p.speaker)}”)" if p.speaker != speaker_name(brief, p) else ""
+        shown_as_written = p.anonymous or p.speaker == speaker_name(brief, p)
+        as_written = "" if shown_as_written else f" (“{escape(p.speaker)}”)"
         mark = "quoted" if p.direct else "reported"
         out.append(
             f"- **{who}**{as_written} {escape(p.verb)} ({mark}): {escape(p.content)} {citation_mark(p)}"
