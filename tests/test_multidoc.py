@@ -153,7 +153,9 @@ def test_each_actors_statements_are_in_date_order(cluster_briefs, name):
     dates = {s.id: s.published for s in brief.sources}
     by_actor: dict[str, list[tuple[str, int, int]]] = {}
     for p in brief.positions:
-        by_actor.setdefault(p.actor or p.speaker.lower(), []).append((dates[p.source] or "", p.source, p.sentence))
+        by_actor.setdefault(p.actor or p.speaker.lower(), []).append(
+            (dates[p.source] or "", p.source, p.sentence)
+        )
     for actor, seen in by_actor.items():
         assert seen == sorted(seen), actor
     grouped = [p.actor or p.speaker.lower() for p in brief.positions]
