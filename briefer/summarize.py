@@ -57,6 +57,11 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+def _words(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Tokens that are words: sumy counts punctuation tokens as words, which skews its overlaps."""
+    return tuple(t for t in tokens if any(c.isalnum() for c in t))
+
+
 def default_count(n_sentences: int) -> int:
     """About 3-5 sentences: all of a very short article, a fifth of a long one, capped at 5."""
     if n_sentences <= 3:
@@ -102,7 +107,7 @@ def summarize(
         raise UsageError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     if count <= 0 or not sentences:
         return []
-    words = [tuple(t) for t in tokens] if tokens is not None else [words_of(s) for s in sentences]
+    words = [_words(t) for t in tokens] if tokens is not None else [words_of(s) for s in sentences]
     if count >= len(sentences):
         return [Pick(i, 1.0) for i in range(len(sentences))]
     if algorithm == "lead":
