@@ -32,9 +32,11 @@ from scipy import sparse
 
 from briefer.stopwords import STOP_WORDS
 
-_BOILERPLATE = re.compile(
-    r"click here|scroll down|follow (?:us|@)|sign up|subscribe|newsletter|all rights reserved|copyright|"
-    r"^\W*(?:by|published|updated|last updated|posted|read more|related|advertisement|image|photo|"
+_BOILERPLATE_PHRASE = re.compile(
+    r"click here|scroll down|follow (?:us|@)|sign up|subscribe|newsletter|all rights reserved|copyright"
+)
+_BOILERPLATE_START = re.compile(
+    r"\W*(?:by|published|updated|last updated|posted|read more|related|advertisement|image|photo|"
     r"video|watch|listen|share|e-?mail)\b",
     re.IGNORECASE,
 )
@@ -132,12 +134,25 @@ def penalties(texts: Sequence[str], lengths: np.ndarray, short: int) -> np.ndarr
     factor = np.ones(len(texts))
     factor[lengths < short] *= 0.3
     factor[lengths == 0] = 0.0
+    flagged = _phrase_hits(texts)
     for i, text in enumerate(texts):
-        if _BOILERPLATE.search(text):
+        if flagged[i] or _BOILERPLATE_START.match(text):
             factor[i] *= 0.2
         elif _quote_only(text):
             factor[i] *= 0.5
     return factor
+
+
+def _phrase_hits(texts: Sequence[str]) -> np.ndarray:
+    """Which texts contain a boilerplate phrase: one regex pass over them all, not one per text."""
+    hits = np.zeros(len(texts), dtype=bool)
+    if not texts:
+        return hits
+    joined = "\n".join(texts).lower()
+    ends = np.cumsum([len(t) + 1 for t in texts])
+    starts = [m.start() for m in _BOILERPLATE_PHRASE.finditer(joined)]
+    hits[np.searchsorted(ends, starts, side="right")] = True
+    return hits
 
 
 def _quote_only(text: str) -> bool:
@@ -165,38 +180,38 @@ def _stem(word: str) -> str:
     return word
 
 
-def _terms(words: Sequence[str], cache: dict[str, str | None]) -> list[str]:
-    out = []
-    for word in words:
-        term = cache.get(word, "")
-        if term == "":
-            lower = word.lower()
-            keep = lower not in STOP_WORDS and any(c.isalnum() for c in lower)
-            term = cache[word] = _stem(lower) if keep else None
-        if term:
-            out.append(term)
-    return out
+def _term_of(word: str) -> str | None:
+    lower = word.lower()
+    keep = lower not in STOP_WORDS and any(c.isalnum() for c in lower)
+    return _stem(lower) if keep else None
 
 
 def term_matrix(sentences: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Counts of stemmed content words: one row per sentence."""
+    """Counts of stemmed content words, one row per sentence.
+
+    Each distinct token is stemmed once; the rest is array indexing, so a long text costs one
+    dictionary look-up per token.
+    """
+    ids: dict[str, int] = {}
+    flat = [ids.setdefault(w, len(ids)) for words in sentences for w in words]
     vocab: dict[str, int] = {}
-    cache: dict[str, str | None] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, words in enumerate(sentences):
-        for term in _terms(words, cache):
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
+    column = np.full(len(ids) + 1, -1, dtype=np.int64)
+    for word, index in ids.items():
+        term = _term_of(word)
+        if term is not None:
+            column[index] = vocab.setdefault(term, len(vocab))
+    cols = column[np.asarray(flat, dtype=np.int64)] if flat else np.zeros(0, dtype=np.int64)
+    rows = np.repeat(np.arange(len(sentences)), [len(words) for words in sentences])
+    keep = cols >= 0
     shape = (len(sentences), max(1, len(vocab)))
-    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    matrix = sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=shape)
     matrix.sum_duplicates()
     return matrix, vocab
 
 
 def _vectorize(words: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
     vector = np.zeros(max(1, len(vocab)))
-    for term in _terms(words, {}):
+    for term in filter(None, map(_term_of, words)):
         if term in vocab:
             vector[vocab[term]] = 1.0
     return vector

@@ -107,7 +107,7 @@ def summarize(
         raise UsageError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
     if count <= 0 or not sentences:
         return []
-    words = [_words(t) for t in tokens] if tokens is not None else [words_of(s) for s in sentences]
+    words = [tuple(t) for t in tokens] if tokens is not None else [words_of(s) for s in sentences]
     if count >= len(sentences):
         return [Pick(i, 1.0) for i in range(len(sentences))]
     if algorithm == "lead":
@@ -118,7 +118,7 @@ def summarize(
         doc: Any = _light_document(sentences, words, title)
         summarizer: Summarizer = CentralitySummarizer()
     else:
-        doc = _sumy_document(sentences, words, title)
+        doc = _sumy_document(sentences, [_words(w) for w in words], title)
         summarizer = _sumy_summarizer(algorithm, title)
     chosen = list(summarizer(doc, count))
     position = {id(s): i for i, s in enumerate(doc.sentences)}

@@ -64,7 +64,6 @@ def run(eval_dir: Path, limit: int | None = None) -> list[Row]:
 
 def load_items(path: Path, limit: int | None = None) -> Iterator[Item]:
     """Read the JSON Lines file and split every article with briefer's segmenter, in one batch."""
-    from briefer.ingest import Article
     from briefer.nlp import load
     from briefer.segment import parse_articles
 
