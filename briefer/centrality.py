@@ -40,6 +40,8 @@ _BOILERPLATE_START = re.compile(
     r"video|watch|listen|share|e-?mail)\b",
     re.IGNORECASE,
 )
+DUPLICATE = 0.98
+"""Cosine at which a sentence counts as a repeat of one already chosen (syndicated copies)."""
 _QUOTE_OPEN = "\"“'‘"
 _QUOTE_CLOSE = "\"”'’"
 
@@ -126,6 +128,9 @@ def directed_sums(x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     totals = np.bincount(cols, weights=data, minlength=width)
     before = np.bincount(csc.indices, weights=data * (upto - data), minlength=n)
     after = np.bincount(csc.indices, weights=data * (totals[cols] - upto), minlength=n)
+    noise = 1e-12 * max(1.0, float(running[-1]))  # left by subtracting running sums
+    before[np.abs(before) < noise] = 0.0
+    after[np.abs(after) < noise] = 0.0
     return before, after
 
 
@@ -258,6 +263,7 @@ def _mmr(scores: np.ndarray, unit_rows: sparse.csr_matrix, count: int, redundanc
     scale = float(np.max(scores)) if n else 1.0
     for _ in range(min(count, n)):
         adjusted = np.where(available, scores - redundancy * scale * closest, -np.inf)
+        adjusted[available & (closest >= DUPLICATE)] -= 2.0 * scale + 1.0  # last resort only
         best = int(np.argmax(adjusted))
         chosen.append(best)
         available[best] = False

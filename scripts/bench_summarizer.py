@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 SIZES = (250, 1_000, 7_000)
@@ -56,9 +57,9 @@ def main() -> None:
         reps = -(-size // len(texts))
         batch, batch_tokens = (texts * reps)[:size], (tokens * reps)[:size]
         count = default_count(size)
-        ours = best_time(lambda: summarize(batch, count, title="Sanctions", tokens=batch_tokens), 3)
+        ours = best_time(partial(summarize, batch, count, title="Sanctions", tokens=batch_tokens), 3)
         if size <= LEXRANK_LIMIT or full:
-            lex = best_time(lambda: summarize(batch, count, algorithm="lexrank", tokens=batch_tokens), 1)
+            lex = best_time(partial(summarize, batch, count, algorithm="lexrank", tokens=batch_tokens), 1)
             lex_text = f"{lex:13.2f}s"
             if size == LEXRANK_LIMIT:
                 lexrank_1k = lex
