@@ -98,7 +98,7 @@ def rate(
     position = 1.0 / (1.0 + np.arange(n) / max(count, 1))
     headline = _unit(_cosine(matrix, head))
     score = centrality + share * (weights.position * position + weights.headline * headline)
-    return score * penalties(texts, lengths, weights.short)
+    return np.asarray(score * penalties(texts, lengths, weights.short), dtype=float)
 
 
 def lead_share(count: int, n: int, weights: Weights) -> float:
@@ -106,7 +106,7 @@ def lead_share(count: int, n: int, weights: Weights) -> float:
     as more sentences, or a larger part of the text, are asked for (then coverage matters most)."""
     few = min(1.0, 3.0 / max(count, 1)) ** weights.sharpness
     small_part = min(1.0, weights.part * n / max(count, 1)) ** 2
-    return few * small_part
+    return float(few * small_part)
 
 
 def directed_sums(x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.evaluation import Row
+from briefer.ingest import Article
 
 DATA = "bbc-summaries-dev.jsonl"
 METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -87,10 +88,8 @@ def load_items(path: Path, limit: int | None = None) -> Iterator[Item]:
         )
 
 
-def _article(record: dict[str, object]) -> object:
+def _article(record: dict[str, object]) -> Article:
     """The body without its first line, which repeats the title (the title goes in separately)."""
-    from briefer.ingest import Article
-
     paragraphs = [p.strip() for p in str(record["article"]).split("\n\n") if p.strip()]
     title = str(record["title"]).strip()
     if paragraphs and paragraphs[0] == title:
