@@ -57,6 +57,11 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+def _words(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Tokens that are words: sumy counts punctuation tokens as words, which skews its overlaps."""
+    return tuple(t for t in tokens if any(c.isalnum() for c in t))
+
+
 def default_count(n_sentences: int) -> int:
     """About 3-5 sentences: all of a very short article, a fifth of a long one, capped at 5."""
     if n_sentences <= 3:
@@ -113,7 +118,7 @@ def summarize(
         doc: Any = _light_document(sentences, words, title)
         summarizer: Summarizer = CentralitySummarizer()
     else:
-        doc = _sumy_document(sentences, words, title)
+        doc = _sumy_document(sentences, [_words(w) for w in words], title)
         summarizer = _sumy_summarizer(algorithm, title)
     chosen = list(summarizer(doc, count))
     position = {id(s): i for i, s in enumerate(doc.sentences)}
