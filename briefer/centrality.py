@@ -28,9 +28,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from briefer.stopwords import STOP_WORDS
+
+DENSE_LIMIT = 400
+"""Up to this many sentences the matrices are plain numpy arrays: an article's brief then never
+imports scipy (about 0.17 s of a cold start); longer inputs use scipy's sparse matrices."""
 
 _BOILERPLATE_PHRASE = re.compile(
     r"click here|scroll down|follow (?:us|@)|sign up|subscribe|newsletter|all rights reserved|copyright"
@@ -63,6 +66,10 @@ class Weights:
     short: int = 4  # sentences with fewer content words than this are "very short"
 
 
+Matrix = Any
+"""A sentence-by-term matrix: a numpy array (short texts) or a scipy CSR matrix (long ones)."""
+
+
 class CentralitySummarizer:
     """Rank sentences; return the `count` best in document order (as sumy summarizers do)."""
 
@@ -77,7 +84,7 @@ class CentralitySummarizer:
             return tuple(sentences)
         headings = list(getattr(document, "headings", ()) or ())
         words = [list(s.words) for s in sentences]
-        matrix, vocab = term_matrix(words)
+        matrix, vocab = term_matrix(words, dense=len(words) <= DENSE_LIMIT)
         head = _vectorize([w for h in headings for w in h.words], vocab)
         texts = [str(s) for s in sentences]
         scores = rate(matrix, head, texts, count, self.weights)
@@ -85,14 +92,12 @@ class CentralitySummarizer:
         return tuple(sentences[i] for i in sorted(chosen))
 
 
-def rate(
-    matrix: sparse.csr_matrix, head: np.ndarray, texts: Sequence[str], count: int, weights: Weights
-) -> np.ndarray:
+def rate(matrix: Matrix, head: np.ndarray, texts: Sequence[str], count: int, weights: Weights) -> np.ndarray:
     """One score per sentence: centrality, position and headline, times the penalties."""
     n = matrix.shape[0]
-    lengths = np.asarray(matrix.sum(axis=1)).ravel()
-    scaled = sparse.diags(1.0 / np.sqrt(np.maximum(np.log(np.maximum(lengths, 1.0)), 0.5))) @ matrix
-    before, after = directed_sums(sparse.csr_matrix(scaled))
+    lengths = _row_sums(matrix)
+    scaled = _scale_rows(matrix, 1.0 / np.sqrt(np.maximum(np.log(np.maximum(lengths, 1.0)), 0.5)))
+    before, after = directed_sums(scaled)
     share = lead_share(count, n, weights)
     centrality = _unit(after + (1.0 - share * (1.0 + weights.earlier)) * before)
     position = 1.0 / (1.0 + np.arange(n) / max(count, 1))
@@ -109,11 +114,17 @@ def lead_share(count: int, n: int, weights: Weights) -> float:
     return float(few * small_part)
 
 
-def directed_sums(x: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+def directed_sums(x: Matrix) -> tuple[np.ndarray, np.ndarray]:
     """For each row i, `sum_{j<i} x_i . x_j` and `sum_{j>i} x_i . x_j`, in O(non-zeros).
 
     Per column, a running sum over the rows above gives each entry the mass before and after it.
+    A small dense matrix takes the plain route through its Gram matrix.
     """
+    if isinstance(x, np.ndarray):
+        gram = x @ x.T
+        return np.tril(gram, -1).sum(axis=1), np.triu(gram, 1).sum(axis=1)
+    from scipy import sparse
+
     n, width = x.shape
     csc = sparse.csc_matrix(x)
     csc.sum_duplicates()
@@ -191,8 +202,8 @@ def _term_of(word: str) -> str | None:
     return _stem(lower) if keep else None
 
 
-def term_matrix(sentences: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Counts of stemmed content words, one row per sentence.
+def term_matrix(sentences: Sequence[Sequence[str]], dense: bool = False) -> tuple[Matrix, dict[str, int]]:
+    """Counts of stemmed content words, one row per sentence (a numpy array when `dense`).
 
     Each distinct token is stemmed once; the rest is array indexing, so a long text costs one
     dictionary look-up per token.
@@ -209,6 +220,12 @@ def term_matrix(sentences: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, 
     rows = np.repeat(np.arange(len(sentences)), [len(words) for words in sentences])
     keep = cols >= 0
     shape = (len(sentences), max(1, len(vocab)))
+    if dense:
+        counts = np.zeros(shape)
+        np.add.at(counts, (rows[keep], cols[keep]), 1.0)
+        return counts, vocab
+    from scipy import sparse
+
     matrix = sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=shape)
     matrix.sum_duplicates()
     return matrix, vocab
@@ -222,22 +239,37 @@ def _vectorize(words: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
     return vector
 
 
-def _cosine(matrix: sparse.csr_matrix, vector: np.ndarray) -> np.ndarray:
+def _cosine(matrix: Matrix, vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     if norm == 0:
         return np.zeros(matrix.shape[0])
-    binary = matrix.copy()
-    binary.data[:] = 1.0
+    if isinstance(matrix, np.ndarray):
+        binary: Matrix = (matrix > 0).astype(float)
+    else:
+        binary = matrix.copy()
+        binary.data[:] = 1.0
     dots = binary @ vector
-    sizes = np.sqrt(np.asarray(binary.sum(axis=1)).ravel())
+    sizes = np.sqrt(_row_sums(binary))
     sizes[sizes == 0] = 1.0
     return np.asarray(dots / (sizes * norm)).ravel()
 
 
-def _row_normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+def _row_sums(m: Matrix) -> np.ndarray:
+    return np.asarray(m.sum(axis=1), dtype=float).ravel()
+
+
+def _scale_rows(m: Matrix, factors: np.ndarray) -> Matrix:
+    if isinstance(m, np.ndarray):
+        return m * factors[:, None]
+    from scipy import sparse
+
+    return sparse.csr_matrix(sparse.diags(factors) @ m)
+
+
+def _row_normalise(m: Matrix) -> Matrix:
+    norms = np.sqrt(_row_sums(m.multiply(m) if not isinstance(m, np.ndarray) else m * m))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    return _scale_rows(m, 1.0 / norms)
 
 
 def _unit(values: np.ndarray) -> np.ndarray:
@@ -249,14 +281,15 @@ def _unit(values: np.ndarray) -> np.ndarray:
     return shifted / top if top > 0 else np.zeros_like(values)
 
 
-def _mmr(scores: np.ndarray, unit_rows: sparse.csr_matrix, count: int, redundancy: float) -> list[int]:
+def _mmr(scores: np.ndarray, unit_rows: Matrix, count: int, redundancy: float) -> list[int]:
     """Greedy picks by score, each discounted by its cosine to the closest sentence already chosen.
 
     Each step is one sparse product with the chosen row, so the cost is `count` passes over the
     columns that row uses, not a full similarity matrix.
     """
     n = unit_rows.shape[0]
-    by_column = sparse.csc_matrix(unit_rows)
+    dense = isinstance(unit_rows, np.ndarray)
+    by_column = unit_rows if dense else unit_rows.tocsc()
     chosen: list[int] = []
     closest = np.zeros(n)
     available = np.ones(n, dtype=bool)
@@ -267,6 +300,9 @@ def _mmr(scores: np.ndarray, unit_rows: sparse.csr_matrix, count: int, redundanc
         best = int(np.argmax(adjusted))
         chosen.append(best)
         available[best] = False
+        if dense:
+            closest = np.maximum(closest, unit_rows @ unit_rows[best])
+            continue
         row = unit_rows.getrow(best)
         if row.nnz:
             sims = by_column[:, row.indices] @ row.data

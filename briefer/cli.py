@@ -145,7 +145,7 @@ def options_from(args: argparse.Namespace) -> Any:
 def _normalise_argv(argv: Sequence[str]) -> list[str]:
     """`briefer SOURCE ...` means `briefer brief SOURCE ...`."""
     argv = list(argv)
-    known = set(COMMANDS) | set(EXTRA_COMMANDS)
+    known = set(COMMANDS) | set(EXTRA_COMMANDS) | set(OPTIONAL_COMMANDS)
     first = next((a for a in argv if not a.startswith("-") or a == "-"), None)
     if argv and argv[0] not in ("-h", "--help", "--version") and first not in known:
         return ["brief", *argv]
@@ -154,8 +154,8 @@ def _normalise_argv(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
-    _register_commands()
     argv = sys.argv[1:] if argv is None else argv
+    _register_commands(argv)
     try:
         parser = build_parser()
         if not argv:
@@ -196,9 +196,22 @@ def one_line(message: str) -> str:
     return " ".join(printable(message).split()) or "unknown error"
 
 
-def _register_commands() -> None:
-    """Import the optional subcommands (each adds itself to EXTRA_COMMANDS and HANDLERS)."""
-    for module in ("briefer.tui.command", "briefer.mail.command"):
+OPTIONAL_COMMANDS = {"tui": "briefer.tui.command", "mail": "briefer.mail.command"}
+
+
+def _register_commands(argv: Sequence[str] | None = None) -> None:
+    """Import the optional subcommands (each adds itself to EXTRA_COMMANDS and HANDLERS).
+
+    A plain `brief` run imports none of them (the mail module alone costs ~60 ms of start-up);
+    help, and a run of one of them, imports what is needed.
+    """
+    words = list(argv) if argv is not None else None
+    wanted = [
+        module
+        for name, module in OPTIONAL_COMMANDS.items()
+        if words is None or name in words or not words or words[0] in ("-h", "--help")
+    ]
+    for module in wanted:
         try:
             __import__(module)
         except ModuleNotFoundError as exc:

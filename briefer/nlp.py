@@ -22,9 +22,13 @@ def default_model() -> str | None:
     return os.environ.get("BRIEFER_MODEL") or None
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load the named spaCy pipeline (or the default one) once per process."""
+    return _load(name or None)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
     import spacy
 
     names = (name,) if name else DEFAULT_MODELS

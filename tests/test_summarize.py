@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize, summary_count
-from tests.conftest import ROOT, SEED, SHARED
+from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM, summarize, summary_count, words_of
+from tests.conftest import ROOT, SAMPLES, SEED, SHARED
 
 STORY = [
     "The central bank raised interest rates by half a point on Tuesday to curb inflation.",
@@ -166,3 +166,28 @@ def test_the_evaluation_scores_every_algorithm_on_bbc_dev():
     ours = next(r for r in rows if r.system == "briefer")
     assert set(ours.metrics) >= {"rouge1", "rouge2", "rougeLsum", "ms/doc"}
     assert 30 < ours.metrics["rouge1"] <= 100
+
+
+def test_short_and_long_inputs_take_the_same_scores_dense_or_sparse():
+    """Short texts use numpy arrays (no scipy import at start-up), long ones scipy: same maths."""
+    from briefer.centrality import Weights, _mmr, _row_normalise, rate, term_matrix
+    from briefer.ingest import load_articles
+
+    article = load_articles([str(SAMPLES / "voa_reposts")])[0]
+    sentences = [words_of(p) for p in article.paragraphs]
+    texts = list(article.paragraphs)
+    picks = []
+    for dense in (True, False):
+        matrix, vocab = term_matrix(sentences, dense=dense)
+        scores = rate(matrix, np.zeros(len(vocab)), texts, 3, Weights())
+        picks.append((np.round(scores, 9).tolist(), _mmr(scores, _row_normalise(matrix), 3, 0.2)))
+    assert picks[0] == picks[1]
+
+
+def test_a_brief_of_one_article_does_not_import_scipy():
+    code = (
+        "import sys; from briefer import build_brief;"
+        f"build_brief([{str(SAMPLES / '000_479c8156071b18c9.txt')!r}]);"
+        "sys.exit(1 if 'scipy.sparse' in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import http.client
 import os
 import sys
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.errors import InputError
+
+if TYPE_CHECKING:
+    import http.client
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".wiki", ".text")
 MAX_BYTES = 20 * 1024 * 1024
@@ -95,6 +96,9 @@ def _read_url(url: str) -> RawDocument:
     The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
     server that trickles bytes cannot hold the command either.
     """
+    import urllib.error  # only for URLs: urllib pulls in the email and http packages (~40 ms)
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
     timeout = _url_timeout()
     try:
