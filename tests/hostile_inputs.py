@@ -6,13 +6,9 @@ perhaps with `briefer: note:` lines) or `"error"` (one `briefer: error:` line, a
 `says` is a phrase that note or error must contain; `hidden` are strings that must appear in no
 output (script code, escape-sequence payloads); `kept` are strings the JSON brief must still hold.
 
-`tests/test_hostile.py` runs every case through `brief` in every format. Other commands that read
-articles (`tui`, `mail --dry-run`) can run the same cases:
-
-    for case in CASES.values():
-        run = case.make(tmp_path)
-        ... run the command on run.sources / run.stdin with run.env set,
-        ... then check_outcome-like assertions and assert_no_controls(output)
+`tests/test_hostile.py` runs every case through `brief` in every format, `tests/test_hostile_mail.py`
+through `mail` (printed and `--dry-run`) and `tests/test_hostile_tui.py` through `tui` (the real app,
+driven by Textual's pilot). `check_outcome`, `assert_no_controls` and `in_time` serve them all.
 """
 
 from __future__ import annotations
@@ -28,7 +24,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pytest
 from conftest import SEED
@@ -40,6 +36,32 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 OUTPUT_LIMIT = 5_000_000
 """Characters of output any brief may take: 100,000 characters of analysed text appear at most a
 few times over (source text, sentences, bottom line)."""
+
+
+TIME_LIMIT = 60.0
+"""Seconds any one run may take (the slowest light case takes about 2 s)."""
+
+T = TypeVar("T")
+
+
+def in_time(run: Callable[[], T], seconds: float = TIME_LIMIT) -> T:
+    """The result of `run()`, or a failure if it has not answered within `seconds` (no sleeping)."""
+    result: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            result["value"] = run()
+        except BaseException as exc:  # re-raised in the test's thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        pytest.fail(f"no answer within {seconds:g} s")
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return result["value"]  # type: ignore[return-value]
 
 
 def assert_no_controls(text: str, where: str = "output") -> None:
@@ -295,6 +317,29 @@ def _title_crlf(tmp: Path) -> Run:
     front = tmp / "crlf.md"
     front.write_text(f'---\ntitle: "Talks\\r\\nBcc: victim@example.net"\n---\n\n{PROSE}\n', encoding="utf-8")
     return Run((str(path), str(front)))
+
+
+INJECTION = "=?utf-8?q?=0D=0ABcc:_x@example.net?="
+"""An RFC 2047 encoded word that decodes to CR LF and a header line: CPython 3.11's `email` writes it
+out raw when it folds a long header (see briefer/mail/headers.py), so a title holding it must not
+reach a mail header as an encoded word."""
+TRAP_TITLE = f"Ministers agree to extend the truce for two more months {INJECTION} after long talks"
+
+
+@case("encoded-word-in-html-title", "brief", kept=(INJECTION,))
+def _html_title_trap(tmp: Path) -> Run:
+    page = (
+        f"<html><head><title>{TRAP_TITLE}\r\nBcc: y@example.net</title></head>"
+        f"<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
+    return _file(tmp, "trap.html", page)
+
+
+@case("encoded-word-in-front-matter-title", "brief", hidden=("pwned", "]0;"), kept=(INJECTION,))
+def _front_matter_trap(tmp: Path) -> Run:
+    """YAML escapes for CR LF, an OSC title write and a lone surrogate; the file has CRLF line ends."""
+    title = f'"{TRAP_TITLE}\\r\\nBcc: y@example.net \\e]0;pwned\\a \\ud800"'
+    return _file(tmp, "trap.md", f"---\r\ntitle: {title}\r\n---\r\n\r\n{PROSE}\r\n")
 
 
 # ---- HTML -------------------------------------------------------------------------------------

@@ -12,44 +12,17 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from conftest import ROOT
-from hostile_inputs import CASES, Hostile, Run, assert_no_controls, check_outcome
+from hostile_inputs import CASES, Hostile, Run, assert_no_controls, check_outcome, in_time
 
 FORMATS = ("markdown", "text", "json", "html")
-TIME_LIMIT = 60.0
-"""Seconds any one run may take (the slowest light case takes about 2 s)."""
 HEAVY_TIME_LIMIT = 120.0
 """Seconds for a big input in a fresh interpreter, spaCy's start included (about 15 s unloaded)."""
 MEMORY_LIMIT_MB = 1536
-
-T = TypeVar("T")
-
-
-def in_time(run: Callable[[], T], seconds: float = TIME_LIMIT) -> T:
-    """The result of `run()`, or a failure if it has not answered within `seconds` (no sleeping)."""
-    result: dict[str, object] = {}
-
-    def target() -> None:
-        try:
-            result["value"] = run()
-        except BaseException as exc:  # re-raised in the test's thread
-            result["error"] = exc
-
-    worker = threading.Thread(target=target, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        pytest.fail(f"no answer within {seconds:g} s")
-    if "error" in result:
-        raise result["error"]  # type: ignore[misc]
-    return result["value"]  # type: ignore[return-value]
 
 
 def _files(folder: Path) -> dict[Path, int]:

@@ -91,6 +91,21 @@ def test_front_matter_gives_title_and_date():
     assert article.published == "2022-04-01"
 
 
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        (r"Talks\r\nBcc: x@example.net", "Talks Bcc: x@example.net"),
+        (r"Red \e[31malert\e[0m \a\0", "Red alert"),
+        (r"Wave \U0001F30A \ud83c\udf0a \x41\u00e9", "Wave 🌊 🌊 Aé"),
+        (r"Lone \ud800 half \U7FFFFFFF", "Lone \ufffd half \ufffd"),
+        (r"Quote \" slash \\ tab\tend", 'Quote " slash \\ tab end'),
+    ],
+)
+def test_front_matter_title_escapes_are_decoded_then_made_one_safe_line(written, title):
+    raw = f'---\ntitle: "{written}"\n---\n\nThe ministers met on Friday.\n'.encode()
+    assert parse_article(RawDocument("x.md", raw)).title == title
+
+
 def test_wikitext_keeps_the_words_of_links():
     raw = b"'''December 27, 2004'''\n\nThe opposition candidate [[w:Viktor Yushchenko|Viktor Yushchenko]] has claimed victory in the [[Ukraine]] vote.\n\n== Sources ==\n* a source"
     article = parse_article(RawDocument("2004-12-27_wikinews_x.wiki", raw))

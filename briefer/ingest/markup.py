@@ -66,20 +66,37 @@ def _unquote(value: str) -> str:
         inner = value[1:-1]
         if value[0] == '"':
             inner = re.sub(
-                r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
+                r"\\(U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
                 lambda m: _yaml_escape(m.group(1)),
                 inner,
             )
+            inner = _whole_characters(inner)
         else:
             inner = inner.replace("''", "'")
         value = inner
     return html.unescape(value).replace("\u00a0", " ").strip()
 
 
+# YAML 1.2 double-quoted escapes (section 5.7); `\\`, `\"`, `/` and space stand for themselves. Read
+# as written, a title's `\r\n` would become the letters `rn`; decoded, it is a line break that
+# `one_line` turns into a space, like every other control character.
+_YAML_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", "N": "\u0085", "_": "\u00a0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+
+
 def _yaml_escape(code: str) -> str:
-    if code[0] in "ux" and len(code) > 1:
-        return chr(int(code[1:], 16))
-    return {"_": "\u00a0", "n": "\n", "t": "\t", "N": "\u0085"}.get(code, code)
+    if code[0] in "uUx" and len(code) > 1:
+        number = int(code[1:], 16)
+        return chr(number) if number <= 0x10FFFF else "\ufffd"
+    return _YAML_ESCAPES.get(code, code)
+
+
+def _whole_characters(text: str) -> str:
+    """Surrogate pairs from `\\u` escapes (JSON style) joined; a lone surrogate, which no UTF-8
+    output could write, becomes U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def looks_like_html(text: str) -> bool:

@@ -105,6 +105,10 @@ def run_mail(args: argparse.Namespace, env: cli.Environment) -> int:
     settings = _settings(args, config, environ) if args.smtp is not None else None
     if settings is not None and addressing.sender is None:
         raise UsageError("sending over SMTP needs a sender: give --from ADDR (or 'from' in the config file)")
+    if settings is None and args.output:
+        from briefer.output import check_target
+
+        check_target(args.output)  # before the brief is built: one error line, no notes before it
     brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=cli.stdin_bytes(args, env))
     date = _date(brief.generated_at)
     msg = compose(brief, addressing, date=date, subject=args.subject)
@@ -185,9 +189,12 @@ def _is_terminal(env: cli.Environment) -> bool:
 def _delivery(
     args: argparse.Namespace, config: MailConfig, settings: SmtpSettings | None, environ: Mapping[str, str]
 ) -> str:
-    """One line for --dry-run: where the message would go and how."""
+    """One line for --dry-run: where the message would go and how; names the user typed are shown
+    with their control characters escaped."""
+    if settings is None and args.output:
+        return cli.one_line(f"written to {args.output}")
     if settings is None:
-        return f"written to {args.output}" if args.output else "printed on stdout (for sendmail -t)"
+        return "printed on stdout (for sendmail -t)"
     how = {"starttls": "STARTTLS", "ssl": "implicit TLS", "none": "no encryption"}[settings.security]
     line = f"SMTP {settings.where} with {how}"
     if settings.cafile:
@@ -196,7 +203,7 @@ def _delivery(
         name = _password_env(args, config)
         state = "set" if name in environ else "not set: would prompt"
         line += f", login as {settings.user} (password from ${name}, {state})"
-    return line
+    return cli.one_line(line)
 
 
 def _write(msg: EmailMessage, args: argparse.Namespace, env: cli.Environment) -> int:
