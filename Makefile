@@ -25,7 +25,7 @@ check: $(STAMP)  ## lint, format check and types
 	$(VENV)/bin/mypy
 
 eval: $(STAMP)  ## score the brief on ../shared/eval (skips cleanly without it)
-	$(PY) -m briefer.evaluation
+	$(PY) -m briefer.evaluation --gate
 
 bench: $(STAMP)  ## speed benchmarks
 	$(PY) scripts/bench.py

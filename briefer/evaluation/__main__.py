@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
+from pathlib import Path
 
 from briefer.evaluation import Row, eval_dir
 
@@ -15,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefer.evaluation")
     parser.add_argument("--limit", type=int, default=None, help="documents per task (default all)")
     parser.add_argument("--task", choices=TASKS, action="append", help="run only these tasks")
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="fail below the floors in floors.json (full sets only)",
+    )
     args = parser.parse_args(argv)
     folder = eval_dir()
     if folder is None:
@@ -28,7 +35,24 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rows.extend(module.run(folder, args.limit))
     print(format_table(rows))
+    if args.gate and args.limit is None:
+        failures = below_floors(rows)
+        for failure in failures:
+            print(f"BELOW FLOOR: {failure}")
+        return 1 if failures else 0
     return 0
+
+
+def below_floors(rows: list[Row]) -> list[str]:
+    """Each pinned metric that a row scores under (the spirit of trafilatura's eval gate)."""
+    floors = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
+    failures = []
+    for row in rows:
+        for metric, floor in floors.get(row.task, {}).get(row.system, {}).items():
+            value = row.metrics.get(metric)
+            if value is None or value < floor:
+                failures.append(f"{row.task} / {row.system} / {metric}: {value} < {floor}")
+    return failures
 
 
 def format_table(rows: list[Row]) -> str:
