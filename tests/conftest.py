@@ -39,3 +39,26 @@ def cli():
         return run([str(a) for a in argv], stdin)
 
     return _run
+
+
+def parse_texts(*articles: tuple[str | None, str]):
+    """Parsed articles from (published, text) pairs; paragraphs split on blank lines."""
+    from briefer import nlp
+    from briefer.ingest import Article
+    from briefer.segment import parse_articles
+
+    made = [
+        Article(f"test-{i}", "A test", None, published, tuple(text.split("\n\n")))
+        for i, (published, text) in enumerate(articles)
+    ]
+    return list(parse_articles(made, nlp.load(nlp.default_model())))
+
+
+def read_parsed(*paths: str):
+    """Parsed articles read from files or folders, as the command line reads them."""
+    from briefer import nlp
+    from briefer.ingest import expand_sources, parse_article, read_source
+    from briefer.segment import parse_articles
+
+    specs = [s for p in paths for s in expand_sources([str(p)])]
+    return list(parse_articles([parse_article(read_source(s)) for s in specs], nlp.load(nlp.default_model())))

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SAMPLES, SEED
+from conftest import parse_texts as _parse
+from conftest import read_parsed as _read
 
-from briefer import nlp
 from briefer.background import find_background
-from briefer.ingest import Article, expand_sources, parse_article, read_source
-from briefer.segment import ParsedArticle, parse_articles
-
-
-def _parse(*articles: tuple[str | None, str]) -> list[ParsedArticle]:
-    made = [
-        Article(f"test-{i}", "A test", None, published, tuple(text.split("\n\n")))
-        for i, (published, text) in enumerate(articles)
-    ]
-    return list(parse_articles(made, nlp.load(nlp.default_model())))
-
-
-def _read(*paths: str) -> list[ParsedArticle]:
-    specs = [s for p in paths for s in expand_sources([str(p)])]
-    return list(parse_articles([parse_article(read_source(s)) for s in specs], nlp.load(nlp.default_model())))
 
 
 def test_seed_background_is_the_uprising_the_split_and_the_agreement_oldest_first():

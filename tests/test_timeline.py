@@ -8,28 +8,13 @@ import sys
 
 import pytest
 from conftest import ROOT, SAMPLES, SEED
+from conftest import parse_texts as _parse
+from conftest import read_parsed as _read
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import nlp
 from briefer.dates import find_mentions, parse_anchor
-from briefer.ingest import Article, expand_sources, parse_article, read_source
-from briefer.segment import ParsedArticle, parse_articles
 from briefer.timeline import find_events
-
-
-def _parse(*articles: tuple[str | None, str]) -> list[ParsedArticle]:
-    """Articles from (published, text) pairs; paragraphs split on blank lines."""
-    made = [
-        Article(f"test-{i}", "A test", None, published, tuple(text.split("\n\n")))
-        for i, (published, text) in enumerate(articles)
-    ]
-    return list(parse_articles(made, nlp.load(nlp.default_model())))
-
-
-def _read(*paths: str) -> list[ParsedArticle]:
-    specs = [s for p in paths for s in expand_sources([str(p)])]
-    return list(parse_articles([parse_article(read_source(s)) for s in specs], nlp.load(nlp.default_model())))
 
 
 def _dates(published: str | None, text: str) -> list[tuple[str, str]]:
