@@ -8,44 +8,20 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, ROOT, SEED
+from conftest import FIXED_NOW, SEED
 from rich.console import Console
 from textual.widgets import DataTable
 from textual.worker import WorkerFailed
+from tui_briefs import DATA, fixed_brief, single_source_brief
 
 from briefer.errors import InputError, OutputError
 from briefer.model import Brief, Source
 from briefer.summarize import ALGORITHMS
 from briefer.tui.operations import export_markdown, next_algorithm, resummarize, search
 from briefer.tui.text import printable
-
-DATA = ROOT / "tests" / "data" / "tui_brief.json"
-
-
-def fixed_brief() -> Brief:
-    return Brief.from_dict(json.loads(DATA.read_text(encoding="utf-8")))
-
-
-def single_source_brief() -> Brief:
-    """The fixed brief cut down to its first article (no side list)."""
-    from dataclasses import replace
-
-    brief = fixed_brief()
-    keep = lambda items: tuple(i for i in items if i.source == 1)  # noqa: E731
-    return replace(
-        brief,
-        title=brief.sources[0].title,
-        sources=brief.sources[:1],
-        summary=keep(brief.summary),
-        positions=keep(brief.positions),
-        background=keep(brief.background),
-        timeline=keep(brief.timeline),
-        actors=tuple(a for a in brief.actors if 1 in a.sources),
-    )
 
 
 def make_app(brief: Brief | None = None, **kwargs):

@@ -6,33 +6,9 @@ interface does. Review a changed snapshot in the report before `--snapshot-updat
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
-
-from conftest import ROOT
+from tui_briefs import fixed_brief, single_source_brief
 
 from briefer.model import Brief
-
-DATA = ROOT / "tests" / "data" / "tui_brief.json"
-
-
-def two_sources() -> Brief:
-    return Brief.from_dict(json.loads(DATA.read_text(encoding="utf-8")))
-
-
-def one_source() -> Brief:
-    brief = two_sources()
-    keep = lambda items: tuple(i for i in items if i.source == 1)  # noqa: E731
-    return replace(
-        brief,
-        title=brief.sources[0].title,
-        sources=brief.sources[:1],
-        summary=keep(brief.summary),
-        positions=keep(brief.positions),
-        background=keep(brief.background),
-        timeline=keep(brief.timeline),
-        actors=tuple(a for a in brief.actors if 1 in a.sources),
-    )
 
 
 def app_for(brief: Brief):
@@ -42,11 +18,11 @@ def app_for(brief: Brief):
 
 
 def test_main_screen_80x24(snap_compare):
-    assert snap_compare(app_for(one_source()), terminal_size=(80, 24))
+    assert snap_compare(app_for(single_source_brief()), terminal_size=(80, 24))
 
 
 def test_every_section_open_with_side_list_120x40(snap_compare):
-    assert snap_compare(app_for(two_sources()), press=["e"], terminal_size=(120, 40))
+    assert snap_compare(app_for(fixed_brief()), press=["e"], terminal_size=(120, 40))
 
 
 def test_actor_chosen_120x40(snap_compare):
@@ -56,7 +32,7 @@ def test_actor_chosen_120x40(snap_compare):
         await pilot.press("enter")
         await pilot.pause()
 
-    assert snap_compare(app_for(one_source()), run_before=choose_actor, terminal_size=(120, 40))
+    assert snap_compare(app_for(single_source_brief()), run_before=choose_actor, terminal_size=(120, 40))
 
 
 def test_source_view_at_a_summary_sentence_80x24(snap_compare):
@@ -65,9 +41,9 @@ def test_source_view_at_a_summary_sentence_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(
-        app_for(one_source()), run_before=open_second_summary_sentence, terminal_size=(80, 24)
+        app_for(single_source_brief()), run_before=open_second_summary_sentence, terminal_size=(80, 24)
     )
 
 
 def test_light_theme_120x40(snap_compare):
-    assert snap_compare(app_for(two_sources()), press=["t", "n", "o"], terminal_size=(120, 40))
+    assert snap_compare(app_for(fixed_brief()), press=["t", "n", "o"], terminal_size=(120, 40))
