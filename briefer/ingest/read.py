@@ -51,13 +51,17 @@ def expand_sources(specs: list[str]) -> list[str]:
     return out
 
 
-def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:
-    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise."""
+def read_source(spec: str, *, stdin_bytes: bytes | None = None, timeout: float | None = None) -> RawDocument:
+    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise.
+
+    `timeout` (seconds, default URL_TIMEOUT) bounds a URL's download; the command line takes it
+    from `BRIEFER_URL_TIMEOUT`.
+    """
     if spec == "-":
         data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
         return _bounded("<stdin>", data, None)
     if _is_url(spec):
-        return _read_url(spec)
+        return _read_url(spec, URL_TIMEOUT if timeout is None else timeout)
     return _read_file(Path(spec))
 
 
@@ -90,17 +94,16 @@ def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocumen
     return RawDocument(location, data[:MAX_BYTES], content_type, truncated)
 
 
-def _read_url(url: str) -> RawDocument:
+def _read_url(url: str, timeout: float) -> RawDocument:
     """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit.
 
-    The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
+    The limit (`timeout`, default 10 s) bounds each wait and the whole download, so a
     server that trickles bytes cannot hold the command either.
     """
     import urllib.error  # only for URLs: urllib pulls in the email and http packages (~40 ms)
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
-    timeout = _url_timeout()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = _read_until(response, time.monotonic() + timeout, url, timeout)
@@ -114,17 +117,6 @@ def _read_url(url: str) -> RawDocument:
     except (OSError, ValueError) as exc:
         raise InputError(f"{url}: cannot fetch ({exc})") from None
     return _bounded(url, data, content_type)
-
-
-def _url_timeout() -> float:
-    value = os.environ.get("BRIEFER_URL_TIMEOUT", str(URL_TIMEOUT))
-    try:
-        timeout = float(value)
-    except ValueError:
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} is not a number of seconds") from None
-    if not 0 < timeout < float("inf"):
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} must be a positive number of seconds")
-    return timeout
 
 
 def _read_until(response: http.client.HTTPResponse, deadline: float, url: str, timeout: float) -> bytes:
