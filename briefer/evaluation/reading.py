@@ -53,7 +53,7 @@ def score_posts(paths: list[Path]) -> Row:
             counts["refused"] += 1
             continue
         counts["title"] += title_right(article, gold)
-        counts["outlet"] += bool(article.outlet) and AGGREGATOR not in article.outlet.lower()
+        counts["outlet"] += AGGREGATOR not in (article.outlet or AGGREGATOR).lower()
         counts["date"] += bool(article.published)
         counts["url"] += bool(getattr(article, "url", None))
     n = max(len(paths), 1)
