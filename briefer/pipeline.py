@@ -267,7 +267,7 @@ def _citation_key(citation: Citation) -> tuple[int, int]:
 def _source(source_id: int, parsed: ParsedArticle) -> Source:
     a = parsed.article
     return Source(
-        source_id, a.title, a.outlet, a.published, a.location, a.text, parsed.sentences, None, a.notes
+        source_id, a.title, a.outlet, a.published, a.location, a.text, parsed.sentences, None, a.notes, a.url
     )
 
 
