@@ -48,7 +48,8 @@ def html_to_text(markup: str) -> HtmlText:
         cut = len(markup) > MAX_MARKUP_CHARS
         markup = markup[:MAX_MARKUP_CHARS]
     if nesting_depth(markup) > MAX_DEPTH:
-        return HtmlText(_streamed_paragraphs(markup), _best_title(None, markup), cut=cut)
+        title, site = _best_title(None, markup)
+        return HtmlText(_streamed_paragraphs(markup), title, sitename=site, cut=cut)
     page = _extract(markup)
     return HtmlText(page.text, page.title, page.date, page.sitename, cut, page.url)
 
@@ -67,29 +68,41 @@ def _extract(markup: str) -> HtmlText:
     except Exception:  # trafilatura raises many kinds on broken markup; fall back below
         doc = None
     text = getattr(doc, "text", None) if doc is not None else None
-    title = _best_title(getattr(doc, "title", None) if doc else None, markup)
+    title, site = _best_title(getattr(doc, "title", None) if doc else None, markup)
     if text and len(text.split()) >= 20:
         return HtmlText(
             _paragraphs_from_lines(text),
             title,
             getattr(doc, "date", None),
-            getattr(doc, "sitename", None),
+            getattr(doc, "sitename", None) or site,
             url=getattr(doc, "url", None),
         )
-    return HtmlText(_plain_html_paragraphs(markup), title)
+    return HtmlText(_plain_html_paragraphs(markup), title, sitename=site)
 
 
-def _best_title(found: str | None, markup: str) -> str | None:
-    """Pages title themselves "Site » Headline"; keep the headline, the longest part."""
+def _best_title(found: str | None, markup: str) -> tuple[str | None, str | None]:
+    """The headline, and the site when the `<title>` names it as "Site » Headline".
+
+    Pages title themselves "Site » Headline"; the headline is the longest part. A title
+    "Headline | Outlet" is kept whole, so the outlet can be split off into the article's outlet.
+    """
+    from briefer.ingest.meta import split_title
+
     match = re.search(r"<title[^<>]{0,500}>([^<]{0,2000})</title>", markup[:100_000], re.I)
     if not match:
-        return found
+        return found, None
     whole = " ".join(html.unescape(match.group(1)).split())
+    headline, outlet = split_title(whole)
+    if outlet and found in (None, headline):
+        return whole, None
     parts = [p.strip() for p in re.split(r"\s+[»|–—:-]\s+|\s*»\s*", whole) if p.strip()]
     longest = max(parts, key=len, default=None)
+    site = parts[0] if len(parts) == 2 and "»" in whole and parts[1] == longest else None
+    if site and len(site.split()) > 5:
+        site = None
     if found and longest and found in parts and len(longest) > len(found):
-        return longest
-    return found or longest
+        return longest, site
+    return found or longest, site
 
 
 def _paragraphs_from_lines(text: str) -> str:
