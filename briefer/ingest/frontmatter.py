@@ -207,7 +207,10 @@ def _lenient_value(parts: list[str]) -> str:
 
 
 def unquote(value: str) -> str:
-    """A YAML scalar as written to its text: quotes removed, escapes and entities decoded."""
+    """A YAML scalar as written to its text: quotes removed, escapes and entities decoded (a quote
+    that never closes is dropped: a plain YAML scalar cannot start with one)."""
+    if value[:1] in ("'", '"') and not (len(value) >= 2 and value[-1] == value[0]):
+        value = value[1:]
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         inner = value[1:-1]
         if value[0] == '"':
