@@ -36,6 +36,17 @@ class HtmlText:
     url: str | None = None
 
 
+# A wire story's place line marked up apart from its first sentence (`<span class="articleLocation">
+# BRUSSELS</span> The European Union ...`): its separator lives in the site's style sheet, so as text
+# it would glue onto the sentence ("BRUSSELS The European Union", even "WASHINGTONThe") and become
+# part of an actor's name. The place is metadata of the story, not a sentence of it.
+_DATELINE_PLACE = re.compile(
+    r"<(span|strong|b|div)\b[^<>]{0,200}?\bclass=[\"'][^\"'<>]{0,100}?\b(?:articleLocation|dateline)\b"
+    r"[^<>]{0,200}>[^<>]{1,80}</\1\s*>",
+    re.I,
+)
+
+
 def html_to_text(markup: str) -> HtmlText:
     """Main text and metadata of a page via trafilatura; a plain paragraph walk when it finds none.
 
@@ -47,6 +58,7 @@ def html_to_text(markup: str) -> HtmlText:
         markup = drop_code(markup)
         cut = len(markup) > MAX_MARKUP_CHARS
         markup = markup[:MAX_MARKUP_CHARS]
+    markup = _DATELINE_PLACE.sub("", markup)
     if nesting_depth(markup) > MAX_DEPTH:
         title, site = _best_title(None, markup)
         return HtmlText(_streamed_paragraphs(markup), title, sitename=site, cut=cut)
