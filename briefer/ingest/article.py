@@ -97,9 +97,7 @@ def _text_of(raw: RawDocument, where: str) -> str:
         raise InputError(f"{where}: empty input")
     kind = binary_kind(raw.data)
     if kind:
-        raise InputError(
-            f"{where}: {kind} (binary), not an article; briefer reads text, HTML, markdown, wikitext"
-        )
+        raise InputError(f"{where}: looks like a binary file ({kind}), not an article")
     if looks_binary(raw.data):
         raise InputError(f"{where}: looks like a binary file, not an article")
     text = decode_bytes(raw.data)
