@@ -10,6 +10,8 @@ Two sets, read exactly as the CLI reads a file (`read_source` then `parse_articl
   reposting aggregator; date and URL when present. Refused = `InputError` on a post.
 - Plain-text news (`cnndm-sample-dev.jsonl`, `bbc-summaries-dev.jsonl`): every article written to
   a temporary `.txt` file; none may be refused.
+
+`read` is the share not refused (higher is better, so it can have a floor in `floors.json`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from briefer.ingest import Article, parse_article, read_source
 POSTS = "posts-dev"
 PLAIN_SETS = ("cnndm-sample-dev.jsonl", "bbc-summaries-dev.jsonl")
 AGGREGATOR = "whenitson"
+POSTS_TASK = "reading: posts-dev (shares; refused = count)"
+PLAIN_TASK = "reading: plain-text news, CNN/DM + BBC dev (shares; refused = count)"
 _SEPARATORS = " -–—|:·»"
 
 
@@ -57,25 +61,43 @@ def score_posts(paths: list[Path]) -> Row:
         counts["date"] += bool(article.published)
         counts["url"] += bool(getattr(article, "url", None))
     n = max(len(paths), 1)
-    metrics = {k: (v / n if k != "refused" else float(v)) for k, v in counts.items()}
-    return Row("reading: posts-dev (share right; refused = count)", "briefer", metrics, len(paths))
+    metrics = {k: v / n for k, v in counts.items() if k != "refused"}
+    metrics |= {"read": 1 - counts["refused"] / n, "refused": float(counts["refused"])}
+    return Row(POSTS_TASK, "briefer", metrics, len(paths))
 
 
 def score_plain(files: list[Path], limit: int | None) -> Row:
-    """How many plain-text news articles are refused, read from `.txt` files as the CLI reads."""
-    refused = total = 0
+    """How many plain-text news articles are refused, read from `.txt` files as the CLI reads.
+
+    Each is read as published, and once more as the shape that lost whole articles to the junk
+    filter: written as one paragraph without a final full stop (`refused one-para`).
+    """
+    refused = {"refused": 0.0, "refused one-para": 0.0}
+    total = 0
     with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
         for data in files:
-            for k, line in enumerate(data.read_text(encoding="utf-8").splitlines()[:limit]):
-                item = json.loads(line)
-                path = Path(tmp) / f"{data.stem}-{k}.txt"
-                path.write_text(item["article"], encoding="utf-8")
+            for line in data.read_text(encoding="utf-8").splitlines()[:limit]:
+                article = json.loads(line)["article"]
                 total += 1
-                try:
-                    parse_article(read_source(str(path)))
-                except InputError:
-                    refused += 1
-    return Row("reading: plain-text news (CNN/DM + BBC dev)", "briefer", {"refused": float(refused)}, total)
+                for metric, text in (("refused", article), ("refused one-para", _one_paragraph(article))):
+                    path.write_text(text, encoding="utf-8")
+                    refused[metric] += _is_refused(path)
+    n = max(total, 1)
+    metrics = {"read": 1 - refused["refused"] / n, "read one-para": 1 - refused["refused one-para"] / n}
+    return Row(PLAIN_TASK, "briefer", metrics | refused, total)
+
+
+def _one_paragraph(article: str) -> str:
+    return " ".join(article.split()).rstrip(".")
+
+
+def _is_refused(path: Path) -> bool:
+    try:
+        parse_article(read_source(str(path)))
+    except InputError:
+        return True
+    return False
 
 
 def gold_title(text: str) -> str:
