@@ -128,7 +128,10 @@ def test_a_target_that_cannot_be_written_is_refused_before_anything_is_written(
     (tmp_path / "old.md").write_text(OLD, encoding="utf-8")
     target = tmp_path / name
     expected = message.format(t=target, f=target.parent)
-    for call in (lambda: check_target(target, overwrite=overwrite), lambda: write_atomic(target, "x", overwrite=overwrite)):
+    for call in (
+        lambda: check_target(target, overwrite=overwrite),
+        lambda: write_atomic(target, "x", overwrite=overwrite),
+    ):
         with pytest.raises(OutputError) as exc:
             call()
         assert str(exc.value) == expected

@@ -44,17 +44,24 @@ def _every_field_set() -> Brief:
 
     also = (Citation(2, 0),)
     text = "Ann Lee said the truce held. It began in 2014."
-    sentences = (Sentence(0, "Ann Lee said the truce held.", 0, 28, 1), Sentence(1, "It began in 2014.", 29, 46, 2))
+    sentences = (
+        Sentence(0, "Ann Lee said the truce held.", 0, 28, 1),
+        Sentence(1, "It began in 2014.", 29, 46, 2),
+    )
     return Brief(
         title="A truce",
         sources=(
-            Source(1, "One", "Wire", "2016-04-02", "a.txt", text, sentences, "unused error", ("cut at 1,500",)),
+            Source(
+                1, "One", "Wire", "2016-04-02", "a.txt", text, sentences, "unused error", ("cut at 1,500",)
+            ),
             Source(2, "Two", "Post", "2016-04-03", "b.txt", text, sentences, None, ("a note",)),
             Source(3, "", None, None, "missing.txt", "", (), "no such file", ("not read",)),
         ),
         summary=(SummaryItem(sentences[0].text, 1, 0, 0.75, also),),
         actors=(Actor("ann-lee", "Ann Lee", "person", ("Lee",), "envoy", 2, (1, 2)),),
-        positions=(Position("ann-lee", "Ann Lee", "said", "the truce held", False, 1, 0, True, "2016-04-02", also),),
+        positions=(
+            Position("ann-lee", "Ann Lee", "said", "the truce held", False, 1, 0, True, "2016-04-02", also),
+        ),
         background=(BackgroundItem(sentences[1].text, 1, 1, 1.5, also),),
         timeline=(TimelineEvent("2014", sentences[1].text, 1, 1, "in 2014", also),),
         algorithm="lexrank",
@@ -93,7 +100,12 @@ def test_a_real_brief_with_notes_and_a_failed_source_round_trips(cli, tmp_path):
     from conftest import SAMPLES
 
     status, out, err = cli(
-        "brief", SAMPLES / "voa_reposts", tmp_path / "missing.txt", SAMPLES / "yemen_truce_2022", "--format", "json"
+        "brief",
+        SAMPLES / "voa_reposts",
+        tmp_path / "missing.txt",
+        SAMPLES / "yemen_truce_2022",
+        "--format",
+        "json",
     )
     assert status == 0, err
     data = json.loads(out)
