@@ -85,7 +85,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
 
-def add_digest_options(parser: argparse.ArgumentParser) -> None:
+def add_digest_options(parser: argparse._ActionsContainer) -> None:
     """The options a digest takes, also under `briefer mail --digest`."""
     parser.add_argument(
         "--since",
@@ -267,13 +267,3 @@ def _plain(window: timedelta) -> str:
     hours = window.total_seconds() / 3600
     return f"{hours:g} h" if hours < 48 else f"{hours / 24:g} days"
 
-
-def _register() -> None:
-    """Until the command table lands: the `mail`/`tui` way of adding a subcommand."""
-    from briefer import cli
-
-    cli.EXTRA_COMMANDS["digest"] = add_arguments
-    cli.HANDLERS["digest"] = run
-
-
-_register()

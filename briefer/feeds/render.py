@@ -96,7 +96,14 @@ def json_lines(digest: Digest) -> str:
         data = story.brief.to_dict()
         if story.changes is not None:
             data = flag_new(data, story.changes)
-        data["situation"] = {"rank": n, "carried": story.carried, "of": len(digest.stories)}
+        data["situation"] = {
+            "rank": n,
+            "carried": story.carried,
+            "of": len(digest.stories),
+            "articles": digest.articles,
+            "feeds": digest.feeds,
+            "generated_at": digest.generated_at,
+        }
         lines.append(json.dumps(data, ensure_ascii=True))  # no raw control or bidi character
     return "\n".join(lines) + "\n"
 
