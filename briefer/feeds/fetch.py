@@ -60,18 +60,21 @@ def read_feeds(
     out = Fetched()
     entries: dict[str, list[Entry]] = {}
     feeds = _expand(specs, cache, out)
-    for feed in feeds:
+    read = 0
+    for feed, data in feeds.items():
         try:
-            found = _entries(feed, cache, out)
+            found = feed_entries(data if data is not None else _feed_bytes(feed, cache, out), feed)
         except InputError as exc:
             out.failed.append((feed, str(exc).removeprefix(f"{printable(feed)}: ")))
             continue
+        read += 1
         for entry in found:
             if keep(entry):
                 entries.setdefault(entry.key, []).append(entry)
-    if feeds and len(out.failed) == len(feeds):
+    if not read:
         reasons = "; ".join(f"{printable(f)}: {r}" for f, r in out.failed)
-        raise InputError(f"no readable feed among {len(feeds)} ({reasons})")
+        total = len(out.failed)
+        raise InputError(f"no readable feed among {total} ({reasons})" if total > 1 else reasons)
     groups = list(entries.values())
     with ThreadPoolExecutor(THREADS) as pool:
         results = list(pool.map(lambda group: _article(group[0], cache), groups))
@@ -85,9 +88,10 @@ def read_feeds(
     return out
 
 
-def _expand(specs: Sequence[str], cache: Cache, out: Fetched) -> list[str]:
-    """Feed locations, with each OPML list replaced by the feeds it names."""
-    feeds: list[str] = []
+def _expand(specs: Sequence[str], cache: Cache, out: Fetched) -> dict[str, bytes | None]:
+    """Feed locations (with each OPML list replaced by the feeds it names) and the documents
+    already read, so no feed is fetched twice."""
+    feeds: dict[str, bytes | None] = {}
     for spec in specs:
         try:
             data = _feed_bytes(spec, cache, out)
@@ -97,10 +101,11 @@ def _expand(specs: Sequence[str], cache: Cache, out: Fetched) -> list[str]:
             out.failed.append((spec, str(exc).removeprefix(f"{printable(spec)}: ")))
             continue
         if is_opml(data):
-            feeds.extend(_resolve(u, spec) for u in opml_feeds(data, spec))
+            for url in opml_feeds(data, spec):
+                feeds.setdefault(_resolve(url, spec), None)
         else:
-            feeds.append(spec)
-    return list(dict.fromkeys(feeds))
+            feeds[spec] = data
+    return feeds
 
 
 def _resolve(url: str, opml: str) -> str:
@@ -108,10 +113,6 @@ def _resolve(url: str, opml: str) -> str:
     if url.lower().startswith(("http://", "https://")) or _is_url(opml) or Path(url).is_absolute():
         return url
     return str(Path(opml).parent / url)
-
-
-def _entries(feed: str, cache: Cache, out: Fetched) -> list[Entry]:
-    return feed_entries(_feed_bytes(feed, cache, out), feed)
 
 
 def _feed_bytes(spec: str, cache: Cache, out: Fetched) -> bytes:

@@ -24,7 +24,11 @@ MAX_ENTRIES = 500
 MAX_FEEDS = 200
 """Feeds read from one OPML list."""
 
-_OPML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<opml[\s>]", re.S | re.I)
+_OPML = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*<opml[\s>]",
+    re.S | re.I,
+)
+"""An OPML document: its first element, after the XML declaration, comments and a DOCTYPE."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +84,8 @@ def feed_entries(data: bytes, where: str) -> list[Entry]:
     parsed: Any = feedparser.parse(
         io.BytesIO(data), response_headers={"content-location": where}, sanitize_html=True
     )
-    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
-        reason = one_line(str(parsed.get("bozo_exception") or "no entries")) or "no entries"
-        raise InputError(f"{printable(where)}: not an RSS or Atom feed ({reason})")
+    if not parsed.get("version"):
+        raise InputError(f"{printable(where)}: not an RSS or Atom feed")
     outlet = _text(parsed.feed.get("title")) or None
     return [_entry(item, where, outlet) for item in parsed.entries[:MAX_ENTRIES]]
 
