@@ -266,4 +266,3 @@ def _now(options: BriefOptions) -> datetime:
 def _plain(window: timedelta) -> str:
     hours = window.total_seconds() / 3600
     return f"{hours:g} h" if hours < 48 else f"{hours / 24:g} days"
-
