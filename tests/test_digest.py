@@ -148,7 +148,7 @@ def test_what_changed_since_the_previous_brief(fresh_site, user_cache):
     assert status == 0, err
     before = records((user_cache / "yesterday.json").read_text())
     extended = page(
-        "Yemen truce extended", paragraphs(YEMEN)[:2] + ("Houthi leaders said the truce was a trap.",)
+        "Yemen truce extended", (*paragraphs(YEMEN)[:2], "Houthi leaders said the truce was a trap.")
     )
     item = Item("Yemen truce extended", fresh_site.url("/news/extended"), when(1))
     add_item(fresh_site, "/wire.rss", item, ("text/html", extended))
@@ -164,7 +164,7 @@ def test_what_changed_since_the_previous_brief(fresh_site, user_cache):
     positions = {p["content"]: p["new"] for r in after for p in r["positions"]}
     assert positions["the truce was a trap"] is True, "a new position of an actor"
     assert sum(positions.values()) == 1
-    unchanged = [r for r in after if r["title"].startswith(TITLES["ethiopia"])][0]
+    unchanged = next(r for r in after if r["title"].startswith(TITLES["ethiopia"]))
     assert not any(i["new"] for s in ("summary", "actors", "positions", "timeline") for i in unchanged[s])
 
     status, out, _ = run(["digest", feeds, "--since", "24h", "--since", "yesterday.json"])
