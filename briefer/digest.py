@@ -2,7 +2,8 @@
 
 The articles of every feed (within `--since 24h`, say) are read once, parsed once with spaCy,
 grouped into situations (`feeds.situations`), and each situation gets its brief from the same
-pipeline as `briefer brief`, so a digest's brief of a story is the brief of those articles.
+pipeline stages as `briefer brief` (`analyse_parsed`, `compose`), so a digest's brief of a story
+is the brief of those articles.
 `--since PREVIOUS.json` (or `--since last`, the cached last run) marks what is new in each
 (`delta`). A run over exactly the articles of the last run reuses its briefs without loading spaCy.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -199,7 +199,7 @@ def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions) ->
     """Parse every article once, group them, and brief each group with the pipeline."""
     from briefer import nlp
     from briefer.feeds.situations import group_situations
-    from briefer.pipeline import assemble
+    from briefer.pipeline import analyse_parsed, compose
     from briefer.segment import parse_articles
 
     model = nlp.load(options.model or nlp.default_model())
@@ -209,7 +209,7 @@ def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions) ->
     for situation in group_situations(parsed, carried):
         group = [parsed[i] for i in situation.articles if parsed[i].sentences]
         if group:
-            brief = assemble(group, options)
+            brief = compose(analyse_parsed(group), options)
             stories.append(Story(brief, sum(carried[i] for i in situation.articles)))
     return stories
 
@@ -251,16 +251,9 @@ def _stories_from(last: dict[str, Any]) -> list[Story]:
 
 
 def _now(options: BriefOptions) -> datetime:
-    if options.now is not None:
-        return options.now
-    fixed = os.environ.get("BRIEFER_NOW")
-    if fixed:
-        try:
-            when = datetime.fromisoformat(fixed)
-        except ValueError:
-            raise UsageError(f"BRIEFER_NOW={fixed!r} is not an ISO 8601 time") from None
-        return when if when.tzinfo else when.replace(tzinfo=UTC)
-    return datetime.now(UTC).replace(microsecond=0)
+    """The digest's clock (the command line sets it from `BRIEFER_NOW`), aware, for the window."""
+    when = options.now or datetime.now(UTC).replace(microsecond=0)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _plain(window: timedelta) -> str:
