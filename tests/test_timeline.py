@@ -275,3 +275,17 @@ def test_any_run_of_date_words_resolves_to_valid_iso_or_nothing(words, published
             if period is not None:
                 assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?", period.iso)
                 assert period.start <= period.end
+
+
+def test_timeline_eval_task_scores_the_seed_labels_and_catches_a_wrong_date(seed_brief):
+    from dataclasses import replace
+
+    from briefer.evaluation.timeline import _label_right
+
+    label = {"snippet": "in a Monday meeting", "expression": "Monday", "date": "2016-04-18"}
+    assert _label_right(seed_brief, label)
+    moved = tuple(
+        replace(e, date="2016-04-11") if e.expression == "Monday" else e for e in seed_brief.timeline
+    )
+    assert not _label_right(replace(seed_brief, timeline=moved), label)
+    assert not _label_right(seed_brief, {**label, "date": None})  # a date where the label says none

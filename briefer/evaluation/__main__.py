@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefer.evaluation import Row, eval_dir
 
-TASKS = ("summaries", "actors", "positions")
+TASKS = ("summaries", "actors", "positions", "timeline")
 
 
 def main(argv: list[str] | None = None) -> int:
