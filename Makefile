@@ -8,7 +8,7 @@ TESTS   := $(VENV)/.tests
 SAMPLE  ?= samples/000_479c8156071b18c9.txt
 JOBS    ?= auto
 
-.PHONY: brief test check eval bench tui clean
+.PHONY: brief test check eval bench tui clean mutate
 
 # The spaCy model is pinned by version and sha256 (constraints.txt), installed with --require-hashes.
 $(RUNTIME): pyproject.toml constraints.txt
@@ -36,6 +36,9 @@ check: $(TESTS)  ## lint, format check, types and the import contracts between l
 
 eval: $(TESTS)  ## score the brief on ../shared/eval (skips cleanly without it)
 	$(PY) -m briefer.evaluation --gate
+
+mutate: $(TESTS)  ## mutation testing of the guarantee modules (slow; TARGETS="output model" for some)
+	nice -n 15 $(PY) scripts/mutate.py $(TARGETS)
 
 bench: $(TESTS)  ## speed benchmarks
 	$(PY) scripts/bench.py

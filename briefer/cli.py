@@ -74,6 +74,12 @@ COMMANDS: tuple[Command, ...] = (
         "briefer.mail.command:run_mail",
     ),
     Command(
+        "digest",
+        "one brief per situation over RSS/Atom feeds and OPML lists, most carried first",
+        "briefer.digest:add_arguments",
+        "briefer.digest:run",
+    ),
+    Command(
         "completion",
         "print a shell completion script (bash, zsh or fish)",
         "briefer.completion:add_arguments",

@@ -85,6 +85,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"give up on a silent server after SECONDS (default {DEFAULT_TIMEOUT:g})",
     )
     smtp.add_argument("--dry-run", action="store_true", help="show what would be sent; connect to nothing")
+    digest = parser.add_argument_group("a digest (see 'briefer digest --help')")
+    digest.add_argument("--digest", action="store_true", help="SOURCEs are feeds: one email, every situation")
+    from briefer.digest import add_digest_options
+
+    add_digest_options(digest)
 
 
 def _seconds(value: str) -> float:
@@ -98,8 +103,6 @@ def _seconds(value: str) -> float:
 
 
 def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> int:
-    from briefer import pipeline
-
     environ = env.environ
     if args.force and not args.output:
         raise UsageError("--force only applies with -o/--output (see 'briefer mail --help')")
@@ -112,15 +115,8 @@ def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> 
         from briefer.output import check_target
 
         check_target(args.output, overwrite=args.force)  # before the brief is built: one error line
-    options = brief_options(args, settings)
-    loaded = pipeline.load(args.sources, stdin_bytes=stdin_bytes(args, env), url_timeout=settings.url_timeout)
-    if loaded.failed and not args.partial:
-        where = ", ".join(location for location, _ in loaded.failed)
-        raise InputError(f"not read: {where} ({loaded.failed[0][1]}); --partial sends the brief of the rest")
-    brief = pipeline.compose(pipeline.analyse(loaded, options), options)
-    date = _date(brief.generated_at)
-    msg = compose(brief, addressing, date=date, subject=args.subject)
-    for note in brief.notes:
+    msg, date, notes = _message(args, env, settings, addressing)
+    for note in notes:
         env.stderr.write(f"briefer: note: {one_line(note)}\n")
     if args.dry_run:
         env.stdout.write(describe(msg, addressing.recipients, _delivery(args, config, smtp, environ)))
@@ -128,6 +124,27 @@ def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> 
     if smtp is None:
         return _write(msg, args, env)
     return _send(msg, addressing, _with_password(smtp, args, config, environ, env), date, env)
+
+
+def _message(
+    args: argparse.Namespace, env: Environment, settings: Settings, addressing: Addressing
+) -> tuple[EmailMessage, datetime, tuple[str, ...]]:
+    """The message of a digest (`--digest`, or a digest's JSON Lines on stdin) or of one brief."""
+    from briefer import pipeline
+    from briefer.feeds.mail import digest_message
+
+    stdin = stdin_bytes(args, env)
+    options = brief_options(args, settings)
+    digest = digest_message(args, stdin, addressing, options)
+    if digest is not None:
+        return digest
+    loaded = pipeline.load(args.sources, stdin_bytes=stdin, url_timeout=settings.url_timeout)
+    if loaded.failed and not args.partial:
+        where = ", ".join(location for location, _ in loaded.failed)
+        raise InputError(f"not read: {where} ({loaded.failed[0][1]}); --partial sends the brief of the rest")
+    brief = pipeline.compose(pipeline.analyse(loaded, options), options)
+    date = _date(brief.generated_at)
+    return compose(brief, addressing, date=date, subject=args.subject), date, brief.notes
 
 
 def _addressing(args: argparse.Namespace, config: MailConfig) -> Addressing:
