@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from briefer.errors import ExitStatus, InputError, UsageError
 
 if TYPE_CHECKING:
-    from briefer.environment import Environment, Settings
     from briefer.delta import Changes
+    from briefer.environment import Environment, Settings
     from briefer.feeds import Cache, FeedArticle
     from briefer.model import Brief
     from briefer.pipeline import BriefOptions

@@ -106,6 +106,7 @@ def test_a_real_brief_with_notes_and_a_failed_source_round_trips(cli, tmp_path):
         SAMPLES / "yemen_truce_2022",
         "--format",
         "json",
+        "--partial",
     )
     assert status == 0, err
     data = json.loads(out)
