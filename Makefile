@@ -15,11 +15,11 @@ $(RUNTIME): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r constraints.txt
-	$(PY) -m pip install --quiet -c constraints.txt -e .
+	$(PY) -m pip install --quiet -e .
 	touch $@
 
 $(TESTS): $(RUNTIME)
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
 brief: $(RUNTIME)  ## print the brief of the bundled seed sample

