@@ -153,6 +153,16 @@ def test_an_unclosed_quote_over_forty_thousand_lines_reads_in_well_under_a_secon
     assert front.body == "\nBody.\n"
 
 
+def test_hostile_front_matter_still_gives_a_brief_with_a_short_title(cli, tmp_path):
+    unclosed = '---\ntitle: "Open quote\n' + "more words on a line\n" * 40_000 + "---\n"
+    hugo = "---\ntitle: Truce extended\ndate: 0001-01-01T00:00:00Z\nexpiryDate: 9999-12-31\n---\n"
+    for name, front in (("unclosed.md", unclosed), ("hugo.md", hugo)):
+        (tmp_path / name).write_text(front + BODY, encoding="utf-8")
+        status, out, err = cli("brief", tmp_path / name, "--format", "json")
+        assert status == 0, err
+        assert 0 < len(json.loads(out)["title"]) <= 200
+
+
 def test_an_alias_bomb_and_deep_nesting_are_bounded():
     laughs = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 12))
     front = split_front_matter(f"---\nl0: &l0 [ha, ha]\n{laughs}title: Still read\n---\nBody\n")
