@@ -53,6 +53,15 @@ def test_a_lower_case_domain_suffix_is_an_outlet_but_a_lower_case_word_is_not():
     assert article.title == "Rebels agree to leave the city - sources"
 
 
+@pytest.mark.parametrize("label", ["Analysis", "Live Updates", "Part 2", "The Latest"])
+def test_a_story_label_after_a_dash_is_part_of_the_title_not_an_outlet(label):
+    article = post(f"title: 'Budget talks collapse after all-night session - {label}'")
+    assert (article.title, article.outlet) == (
+        f"Budget talks collapse after all-night session - {label}",
+        None,
+    )
+
+
 def test_a_title_given_only_as_a_list_of_folded_items_is_read():
     article = post("""
 original_title:
