@@ -201,3 +201,14 @@ def test_ctrl_c_with_jobs_stops_cleanly(tmp_path):
     assert proc.returncode == 130, err
     assert err.strip().splitlines()[-1] == "briefer: interrupted"
     assert "Process ForkPoolWorker" not in err and "Traceback" not in err
+
+
+def test_the_config_folder_comes_from_the_environment_object(tmp_path):
+    """Tests (and embedders) give briefer its config folder; no real user file is read."""
+    (tmp_path / "config.toml").write_text('[mail]\nfrom = "desk@example.org"\n', encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(io.BytesIO(), out, err, environ={"BRIEFER_NOW": "2026-01-02T03:04:05+00:00"})
+    env.config_dir = tmp_path
+    status = main(["mail", str(SEED), "--to", "ann@example.org", "--dry-run"], env)
+    assert status == 0, err.getvalue()
+    assert "desk@example.org" in out.getvalue()
