@@ -60,7 +60,7 @@ def find_positions(parsed: Sequence[ParsedArticle], actors: ActorIndex) -> tuple
 
 
 def _article_positions(source_id: int, article: ParsedArticle, actors: ActorIndex) -> list[Position]:
-    last = Last(author=actors.author_of(source_id))
+    last = Last(author=actors.author_of(source_id), spans=article.spans)
     found: list[_Found] = []
     for index, span in enumerate(article.spans):
         paragraph = article.sentences[index].paragraph
