@@ -273,7 +273,7 @@ def _home_state(ent: Span) -> bool:
 def _filed_from(span: Span, ent: Span) -> bool:
     """ "SEOUL (Reuters) -", "MUNICH –": a dateline opening the story, not a place in it."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-"
+    return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-,"
 
 
 def own_outlet(span: Span) -> str | None:
