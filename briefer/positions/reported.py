@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefer.positions.content import alpha_count, trimmed, with_condition
 from briefer.positions.cues import (
+    CLAIM_NOUNS,
     INTENT_VERBS,
     NOT_SPEAKERS,
     OBJECT_PREPS,
@@ -74,11 +75,28 @@ def _complement(verb: Token, lemma: str) -> Span | None:
         return trimmed(doc, min(c.left_edge.i for c in parts), max(c.right_edge.i for c in parts) + 1)
     for prep in after:
         if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS.get(lemma, ()):
-            return trimmed(doc, prep.i + 1, prep.right_edge.i + 1)
+            end = max([prep.right_edge.i, *(c.right_edge.i for c in after if c.dep_ == "xcomp")])
+            return trimmed(doc, prep.i + 1, end + 1)
     objects = [c for c in parts if c.dep_ in ("dobj", "oprd")]
+    said = next((_noun_clause(o) for o in objects if _noun_clause(o) is not None), None)
+    if said is not None:
+        return said
     if lemma in OBJECT_VERBS and objects:
-        return trimmed(doc, min(c.left_edge.i for c in objects), max(c.right_edge.i for c in objects) + 1)
+        reasons = [c for c in after if c.dep_ == "prep" and c.lower_ in ("for", "of", "as", "over")]
+        end = max(c.right_edge.i for c in [*objects, *reasons])
+        return trimmed(doc, min(c.left_edge.i for c in objects), end + 1)
     return None
+
+
+def _noun_clause(noun: Token) -> Span | None:
+    """ "repeated his prediction that ...", "dismissed speculation that ...": the clause is what was
+    said."""
+    if noun.lower_ not in CLAIM_NOUNS:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i), None)
+    if clause is None or not any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children):
+        return None
+    return trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
 
 
 def _according(according: Token, span: Span) -> Said | None:

@@ -15,6 +15,23 @@ from briefer.positions.cues import CLOSE, OPEN, inside
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_DOCUMENTS = frozenset(
+    [
+        "statement",
+        "letter",
+        "report",
+        "note",
+        "message",
+        "communique",
+        "release",
+        "tweet",
+        "post",
+        "document",
+        "memo",
+        "study",
+    ]
+)
+"""Papers that speak: "a statement declaring they had taken power"."""
 _WHEN = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 
 
@@ -37,6 +54,8 @@ def subject_of(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
         after = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].left_edge.i == after[0].left_edge.i:
             return after[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in _DOCUMENTS:
+        return verb.head
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
