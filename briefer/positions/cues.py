@@ -34,7 +34,7 @@ THOUGHT_VERBS = _words("believe think hope fear expect know feel worry want doub
 
 INTENT_VERBS = _words(
     """urge call press implore demand encourage tell vow promise pledge threaten want refuse
-    decline offer hope expect propose claim appeal"""
+    offer hope expect propose claim appeal"""
 )
 """Verbs whose content may be an infinitive: "vowed to form a task force", "urged Congress to act"."""
 
@@ -79,7 +79,7 @@ CLAIM_NOUNS = frozenset(
 """Nouns whose "that" clause is what someone said ("dismissed speculation that ...")."""
 ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS | OBJECT_VERBS
 
-NOT_SPEAKERS = _words("it there what which that this these those you him them me us no one nobody")
+NOT_SPEAKERS = _words("it there what which that this these those you him them me us nobody")
 """Subjects that name nobody ("that says a lot", "you think"); "it" is only kept before a quote."""
 
 ANONYMOUS = _words(

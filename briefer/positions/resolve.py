@@ -127,7 +127,7 @@ _GENERIC = frozenset(
 """Unnamed people whose modifiers are not an affiliation ("Reuters witnesses" are not Reuters)."""
 
 
-def resolve(
+def resolve_speaker(
     speaker: Span, actors: ActorIndex, source: int, index: int, last: Last
 ) -> tuple[str | None, bool]:
     """(actor id, anonymous) for a speaker as written."""
