@@ -34,7 +34,10 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "dates": (["briefer/dates.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
     "actors": (["briefer/actors.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
     "clean": (["briefer/ingest/clean.py"], ["tests/test_ingest.py"]),
-    "mail": (["briefer/mail/headers.py"], ["tests/test_mail_message.py", "tests/test_guarantees_cli.py"]),
+    "mail": (
+        ["briefer/mail/headers.py"],
+        ["tests/test_guarantees_mail.py", "tests/test_mail_message.py", "tests/test_guarantees_cli.py"],
+    ),
     "gate": (["briefer/evaluation/gate.py", "briefer/evaluation/__main__.py"], ["tests/test_eval_gate.py"]),
 }
 """name -> (modules to mutate, the tests that must catch their mutants)."""
