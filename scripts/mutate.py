@@ -29,7 +29,7 @@ BUILD = ROOT / "build" / "mutate"
 
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "output": (["briefer/output.py"], ["tests/test_guarantees_output.py", "tests/test_guarantees_cli.py"]),
-    "exits": (["briefer/errors.py", "briefer/cli.py"], ["tests/test_guarantees_cli.py", "tests/test_cli.py"]),
+    "exits": (["briefer/errors.py", "briefer/cli.py"], ["tests/test_guarantees_exits.py", "tests/test_guarantees_cli.py"]),
     "model": (["briefer/model.py"], ["tests/test_model.py"]),
     "dates": (["briefer/dates.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
     "actors": (["briefer/actors.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
@@ -41,6 +41,9 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "gate": (["briefer/evaluation/gate.py", "briefer/evaluation/__main__.py"], ["tests/test_eval_gate.py"]),
 }
 """name -> (modules to mutate, the tests that must catch their mutants)."""
+
+SKIPPED = {"exits": [r"\.add_argument\(", r"\.add_parser\(", r"\.add_mutually_exclusive_group\(", r"epilog="]}
+"""Statements not mutated, by target: the argparse declarations (help texts) are not exit codes."""
 
 COPIED = ("briefer", "tests", "samples")
 
@@ -74,6 +77,7 @@ def run_target(name: str, modules: list[str], tests: list[str]) -> dict[str, int
         "also_copy": ["tests", "samples"],
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],
+        "do_not_mutate_patterns": SKIPPED.get(name, []),
     }
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (work / "pyproject.toml").write_text(pyproject + "\n" + _toml("tool.mutmut", config), encoding="utf-8")
