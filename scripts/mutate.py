@@ -29,7 +29,10 @@ BUILD = ROOT / "build" / "mutate"
 
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "output": (["briefer/output.py"], ["tests/test_guarantees_output.py", "tests/test_guarantees_cli.py"]),
-    "exits": (["briefer/errors.py", "briefer/cli.py"], ["tests/test_guarantees_exits.py", "tests/test_guarantees_cli.py"]),
+    "exits": (
+        ["briefer/errors.py", "briefer/cli.py"],
+        ["tests/test_guarantees_exits.py", "tests/test_guarantees_cli.py"],
+    ),
     "model": (["briefer/model.py"], ["tests/test_model.py"]),
     "dates": (["briefer/dates.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
     "actors": (["briefer/actors.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),

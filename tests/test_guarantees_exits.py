@@ -11,7 +11,15 @@ import pytest
 from conftest import SEED
 
 from briefer import nlp
-from briefer.errors import BrieferError, ExitStatus, InputError, MailError, ModelError, OutputError, UsageError
+from briefer.errors import (
+    BrieferError,
+    ExitStatus,
+    InputError,
+    MailError,
+    ModelError,
+    OutputError,
+    UsageError,
+)
 
 
 def test_the_exit_statuses_are_the_documented_numbers():
@@ -38,7 +46,11 @@ def test_each_user_error_has_its_status_and_one_line(cli, monkeypatch, error, st
         (BrokenPipeError(), 0, ""),
         (MemoryError(), 1, "briefer: error: out of memory on this input\n"),
         (RecursionError(), 1, "briefer: error: input nested too deeply to read\n"),
-        (ValueError("bad\x1b[31m value"), 70, "briefer: error: internal error (ValueError: bad\\x1b[31m value)\n"),
+        (
+            ValueError("bad\x1b[31m value"),
+            70,
+            "briefer: error: internal error (ValueError: bad\\x1b[31m value)\n",
+        ),
         (AssertionError(), 70, "briefer: error: internal error (AssertionError: unknown error)\n"),
     ],
 )
@@ -73,4 +85,8 @@ def test_usage_errors_exit_2_and_help_exits_0(cli):
 
 
 def test_a_missing_file_exits_1(cli, tmp_path):
-    assert cli("brief", tmp_path / "nope.txt") == (1, "", f"briefer: error: {tmp_path / 'nope.txt'}: no such file\n")
+    assert cli("brief", tmp_path / "nope.txt") == (
+        1,
+        "",
+        f"briefer: error: {tmp_path / 'nope.txt'}: no such file\n",
+    )
