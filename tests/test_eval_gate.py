@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,12 +57,18 @@ def _floors(tmp_path: Path, floors: dict, limits: dict | None = None) -> str:
 
 def test_the_gate_passes_when_every_floor_is_measured_and_met(eval_folder, tmp_path, capsys):
     assert main(["--gate", _floors(tmp_path, {ACTORS: {"briefer": {"F1": 0.5, "P": 0.5}}})]) == 0
-    assert "gate passed" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1] == "gate passed: floors.json, 2 floors"
+    lines = out.splitlines()
+    assert lines[0] == f"{ACTORS} (n=2)"
+    assert lines[1].startswith("  spaCy NER (raw)              P ") and lines[2].startswith("  briefer      ")
+    assert re.search(r"  F1  ?[01]\.\d{3}  ", lines[2]), lines[2]
 
 
 def test_a_score_under_its_floor_fails_and_is_named(eval_folder, tmp_path, capsys):
     assert main(["--gate", _floors(tmp_path, {ACTORS: {"briefer": {"F1": 0.5, "P": 1.01}}})]) == 1
     err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "gate failed: floors.json, 2 floors"
     assert f"BELOW FLOOR: {ACTORS} / briefer / P:" in err
     assert "/ F1:" not in err
 
@@ -135,3 +142,9 @@ def test_the_fast_gate_passes_end_to_end_on_the_shared_data():
     pinned = sum(len(m) for s in load_floors("fast").floors.values() for m in s.values())
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert f"gate passed: {NAMED['fast'].name}, {pinned} floors" in result.stderr
+
+
+def test_without_a_gate_the_table_is_printed_for_the_documents_asked(eval_folder, capsys):
+    assert main(["--task", "actors", "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{ACTORS} (n=1)" and "gate" not in err
