@@ -30,7 +30,9 @@ DOCS = [
         ("Merkel said Germany would help .", ["I-PER", "O", "I-LOC", "O", "O", "O"]),
     ],
     [("The United Nations said France had agreed .", ["O", "I-ORG", "I-ORG", "O", "I-LOC", "O", "O", "O"])],
+    [("Boris Yeltsin flew to Moscow .", ["I-PER", "I-PER", "O", "O", "I-LOC", "O"])],
 ]
+"""Three documents; the gates below pin the first two (`_limits`), so a limit that is lost shows."""
 
 
 @pytest.fixture()
@@ -91,6 +93,8 @@ def test_missing_data_fails_the_gate_but_not_a_plain_table(tmp_path, monkeypatch
     monkeypatch.setenv("BRIEFER_EVAL_DIR", str(tmp_path / "absent"))
     assert main(["--gate", floors]) == 1
     assert main(["--task", "actors"]) == 0
+    missing = "evaluation data not found (../shared/eval or $BRIEFER_EVAL_DIR)\n"
+    assert capsys.readouterr() == ("", missing * 2)
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("BRIEFER_EVAL_DIR", str(empty))  # the folder is there, its file is not
@@ -109,7 +113,8 @@ def test_gating_with_a_limit_or_a_task_is_refused(eval_folder, capsys):
         with pytest.raises(SystemExit) as exc:
             main(["--gate", *extra])
         assert exc.value.code == 2
-    assert "--gate runs the subset its floors file pins" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.endswith("error: --gate runs the subset its floors file pins; drop --limit and --task\n")
 
 
 def test_floors_are_checked_from_the_floors_side():
@@ -148,3 +153,13 @@ def test_without_a_gate_the_table_is_printed_for_the_documents_asked(eval_folder
     assert main(["--task", "actors", "--limit", "1"]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines()[0] == f"{ACTORS} (n=1)" and "gate" not in err
+
+
+def test_without_a_gate_a_task_that_fails_still_fails_the_run(eval_folder, monkeypatch, capsys):
+    import briefer.evaluation.__main__ as harness
+
+    monkeypatch.setattr(harness, "TASKS", ("actors", "no_such_task"))
+    assert main(["--limit", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{ACTORS} (n=1)"
+    assert "TASK FAILED: no_such_task: ModuleNotFoundError" in err
