@@ -212,7 +212,11 @@ def one_line(message: str) -> str:
     return " ".join(printable(message).split()) or "unknown error"
 
 
-OPTIONAL_COMMANDS = {"tui": "briefer.tui.command", "mail": "briefer.mail.command"}
+OPTIONAL_COMMANDS = {
+    "tui": "briefer.tui.command",
+    "mail": "briefer.mail.command",
+    "digest": "briefer.feeds.command",
+}
 
 
 def _register_commands(argv: Sequence[str] | None = None) -> None:

@@ -52,10 +52,11 @@ def _every_field_set() -> Brief:
         title="A truce",
         sources=(
             Source(
-                1, "One", "Wire", "2016-04-02", "a.txt", text, sentences, "unused error", ("cut at 1,500",)
+                1, "One", "Wire", "2016-04-02", "a.txt", text, sentences, "unused error", ("cut at 1,500",),
+                "https://example.org/one",
             ),
-            Source(2, "Two", "Post", "2016-04-03", "b.txt", text, sentences, None, ("a note",)),
-            Source(3, "", None, None, "missing.txt", "", (), "no such file", ("not read",)),
+            Source(2, "Two", "Post", "2016-04-03", "b.txt", text, sentences, None, ("a note",), "https://example.org/two"),
+            Source(3, "", None, None, "missing.txt", "", (), "no such file", ("not read",), "https://example.org/gone"),
         ),
         summary=(SummaryItem(sentences[0].text, 1, 0, 0.75, also),),
         actors=(Actor("ann-lee", "Ann Lee", "person", ("Lee",), "envoy", 2, (1, 2)),),

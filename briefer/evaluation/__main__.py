@@ -18,7 +18,7 @@ from pathlib import Path
 from briefer.evaluation import Row, eval_dir
 from briefer.evaluation.gate import Floors, failures, load_floors
 
-TASKS = ("summaries", "actors", "positions")
+TASKS = ("summaries", "actors", "positions", "reading", "timeline")
 
 OK, FAILED, USAGE = 0, 1, 2
 
