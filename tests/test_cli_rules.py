@@ -212,3 +212,30 @@ def test_the_config_folder_comes_from_the_environment_object(tmp_path):
     status = main(["mail", str(SEED), "--to", "ann@example.org", "--dry-run"], env)
     assert status == 0, err.getvalue()
     assert "desk@example.org" in out.getvalue()
+
+
+def _light_briefs():
+    from hostile_inputs import CASES
+
+    return [c for c in CASES.values() if not c.heavy and c.expect == "brief"]
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("case", _light_briefs(), ids=lambda c: c.name)
+def test_a_hostile_article_rendered_for_the_terminal_obeys_no_escape_of_its_own(case, tmp_path):
+    """Rich draws the markdown; what the article held still arrives as text, never as a control."""
+    import re
+
+    from hostile_inputs import assert_no_controls, in_time
+
+    run = case.make(tmp_path)
+    out, err = Terminal(), io.StringIO()
+    environ = {"BRIEFER_NOW": "2026-01-02T03:04:05+00:00", **run.env}
+    env = Environment(io.BytesIO(run.stdin), out, err, environ=environ)
+    argv = ["brief", *run.sources, "--color", "always", *run.options]
+    status = in_time(lambda: main(argv, env))
+    assert status == 0, err.getvalue()
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())  # Rich's own colours, and only those
+    assert_no_controls(drawn, "the terminal rendering")
+    for hidden in case.hidden:
+        assert hidden not in drawn
