@@ -282,6 +282,19 @@ def own_outlet(span: Span) -> str | None:
     return match.group("outlet") if match and span.start == 0 else None
 
 
+def titled(found: Mention, role: str | None) -> Mention:
+    """ "President Nicolas Maduro": a name with a title before it is a person, whatever the model
+    said, unless the name itself is an organisation's ("Minister of the Interior Ministry")."""
+    if (
+        role is None
+        or found.kind == "person"
+        or found.known
+        or any(w in _ORG_WORDS for w in found.text.split())
+    ):
+        return found
+    return Mention(found.text, "person", found.source, found.sentence)
+
+
 def metonym(ent: Span, found: Mention) -> Mention:
     """A capital used for its government ("Seoul said", "Beijing's ambassador") is its country."""
     country = gazetteer.capital(found.text)
