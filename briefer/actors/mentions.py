@@ -361,11 +361,19 @@ def _cleaned(span: Span, ent: Span) -> tuple[Span, str] | None:
     if "\n" in trimmed.text:
         return None
     text = _MODIFIER.sub("", trimmed.text.strip(" ,;:"))
+    if _pair(text):
+        return None
     if text.endswith(".") and not _ABBREVIATION.search(text):
         text = text.rstrip(".")
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return (trimmed, text) if _acceptable(text) else None
+
+
+def _pair(text: str) -> bool:
+    """ "U.S.-Japan", "Russia-Turkey": a relation between two countries, not an actor."""
+    parts = text.split("-")
+    return len(parts) > 1 and all(_is_country(p) for p in parts)
 
 
 def _glued_dateline(span: Span, tokens: list[Token]) -> bool:
