@@ -191,9 +191,9 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
 
 def one_line(message: str) -> str:
     """One line with control characters made visible: messages quote paths, URLs and servers."""
-    from briefer.ingest.decode import printable
+    from briefer.textsafe import escape_unsafe
 
-    return " ".join(printable(message).split()) or "unknown error"
+    return " ".join(escape_unsafe(message).split()) or "unknown error"
 
 
 OPTIONAL_COMMANDS = {"tui": "briefer.tui.command", "mail": "briefer.mail.command"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import clean_scraped, parse_dateline
-from briefer.ingest.decode import decode_bytes, looks_binary, one_line, printable
+from briefer.ingest.decode import clean_text, decode_bytes, looks_binary, one_line, printable
 from briefer.ingest.markup import (
     MAX_MARKUP_CHARS,
     html_to_text,
@@ -19,6 +19,7 @@ from briefer.ingest.markup import (
     wikitext_to_text,
 )
 from briefer.ingest.read import MAX_BYTES, RawDocument
+from briefer.textsafe import clean_markup
 
 MAX_TEXT_CHARS = 100_000
 """What is analysed of one article: about 16,000 words, more than nearly any news story. spaCy
@@ -69,7 +70,7 @@ def parse_article(raw: RawDocument) -> Article:
     text = re.sub(r"\[ad_\d+\]", "", text)
     is_html = raw.suffix in (".html", ".htm") or "html" in (raw.content_type or "").lower()
     if is_html or looks_like_html(text):
-        page = html_to_text(text)
+        page = html_to_text(clean_markup(text))
         if page.cut:
             notes.append(f"page cut to its first {MAX_MARKUP_CHARS:,} characters of markup")
         text, notes = _cut_text(page.text, notes)
@@ -82,7 +83,7 @@ def parse_article(raw: RawDocument) -> Article:
             text = wikitext_to_text(text)
         elif raw.suffix in (".md", ".markdown") or front.fields:
             text = markdown_to_text(text)
-    scraped = clean_scraped(text)
+    scraped = clean_scraped(clean_text(text))  # again: HTML entities may have decoded to controls
     if not scraped.paragraphs:
         raise InputError(f"{where}: no article text found")
     meta = {k: (one_line(v) or None) if v else None for k, v in meta.items()}
