@@ -23,6 +23,7 @@ from spacy.tokens import Span
 from briefer import gazetteer
 from briefer.model import Actor, ActorKind
 from briefer.segment import ParsedArticle
+from briefer.textsafe import skeleton
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -334,9 +335,9 @@ def _same(short: str, kind: ActorKind, key: str, members: list[Mention]) -> bool
     """Surname of a person already seen, or acronym of a known or written expansion."""
     names = {m.text for m in members} | ({key[1:]} if key.startswith("=") else set())
     group_kind = Counter(m.kind for m in members).most_common(1)[0][0]
-    folded = gazetteer.fold(short)
+    folded = skeleton(gazetteer.fold(short))  # a look-alike spelling ("V\u0435rshbow") is the same
     for name in names:
-        if gazetteer.fold(name) == folded:
+        if skeleton(gazetteer.fold(name)) == folded:
             return True
         if group_kind == kind == "person" and sorted(folded.split()) == sorted(gazetteer.fold(name).split()):
             return True
@@ -496,4 +497,4 @@ def _with_role(actor: Actor, role: str) -> Actor:
 def _key(text: str) -> str:
     """The alias key: folded like the gazetteer ("The U.S.'s" -> "us")."""
     text = re.sub(r"['’]s$", "", text.strip(' .,;:"“”'))
-    return gazetteer.fold(text) if text.strip() else ""
+    return skeleton(gazetteer.fold(text)) if text.strip() else ""
