@@ -18,6 +18,7 @@ from typing import IO, Any, NoReturn
 
 from briefer import __version__
 from briefer.errors import BrieferError, ExitStatus, UsageError
+from briefer.streams import stdin_stream, stdout_stream
 
 EXAMPLES = """\
 examples:
@@ -37,8 +38,8 @@ COMMANDS = ("brief",)
 class Environment:
     """Where the command line reads and writes; tests pass their own."""
 
-    stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stdin: IO[bytes] = field(default_factory=stdin_stream)  # closed or full: one error line
+    stdout: IO[str] = field(default_factory=stdout_stream)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
 
     @property

@@ -62,6 +62,7 @@ def parse_article(raw: RawDocument) -> Article:
     if not text.strip():
         raise InputError(f"{where}: no text in it")
     notes = [f"input cut at {MAX_BYTES // (1024 * 1024)} MB"] if raw.truncated else []
+    notes += raw.notes
     meta: dict[str, str | None] = {}
     front = split_front_matter(text)
     if front.fields:

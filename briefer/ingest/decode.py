@@ -21,6 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+
 def decode_bytes(data: bytes) -> str:
     """Decode UTF-8, UTF-16/32 with a BOM, BOM-less UTF-16, or whatever detection says; then clean."""
     return clean_text(_decode(data))
