@@ -44,7 +44,7 @@ class _GuardedOutput:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._guard(lambda stream: stream.write(text))
+        return int(self._guard(lambda stream: stream.write(text)))
 
     def flush(self) -> None:
         self._guard(lambda stream: stream.flush())
