@@ -253,7 +253,7 @@ def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -
     """One brief per source: JSON Lines (or documents in turn) on stdout, or files in a folder."""
     from briefer.batch import Progress, iter_briefs
     from briefer.ingest import expand_sources
-    from briefer.output import write_atomic
+    from briefer.output import each_targets, write_atomic
     from briefer.render import RENDERERS
     from briefer.render.json import render_line
 
@@ -262,18 +262,19 @@ def _run_each(args: argparse.Namespace, env: Environment, stdin: bytes | None) -
     if folder is not None and not folder.is_dir():
         raise UsageError(f"{folder}: with --each, -o names an existing folder")
     locations = expand_sources(list(args.sources))
+    names = each_targets(locations, folder, renderer.extension, overwrite=args.force) if folder else []
+    targets = iter(names)
     progress = Progress(env.stderr, len(locations)) if env.stderr_isatty else None
     status = ExitStatus.OK
     results = iter_briefs(locations, options_from(args), stdin_bytes=stdin, jobs=args.jobs)
-    for location, brief, error in results:
+    for _location, brief, error in results:
+        target = next(targets, None)  # one per source, in order, all checked before the first write
         if progress is not None:
             progress.clear()
         if error is not None or brief is None:
             env.stderr.write(f"briefer: error: {one_line(error or 'failed')}\n")
             status = ExitStatus.BAD_INPUT
-        elif folder is not None:
-            name = Path(location).stem if location not in ("-", "<stdin>") else "stdin"
-            target = folder / f"{name}{renderer.extension}"
+        elif target is not None:
             write_atomic(target, renderer.render(brief), overwrite=args.force)
             if env.stdout_isatty and progress is None:
                 env.stderr.write(f"briefer: wrote {one_line(str(target))}\n")
