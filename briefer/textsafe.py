@@ -50,9 +50,10 @@ ESCAPE_SEQUENCE = re.compile(
 
 
 def clean_markup(markup: str) -> str:
-    """Markup cleaned before it is parsed: numeric character references to unsafe characters
-    (`&#27;`, `&#x9d;`) decoded first, so the escape sequences they spell go with their payload
-    (an HTML parser would drop the ESC and keep `]52;c;...`)."""
+    """Text cleaned before any markup in it is decoded: numeric character references to unsafe
+    characters (`&#27;`, `&#x9d;`) decoded first, so the escape sequences they spell go with their
+    payload. HTML parsers and `html.unescape` drop such a reference and keep `]52;c;...`; no
+    article means them as text."""
     return clean_text(_UNSAFE_REFERENCE.sub(_referenced, markup))
 
 

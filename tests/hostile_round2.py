@@ -92,9 +92,10 @@ MARKDOWN_TRAPS = ("~~resigned~~", "&lt;script&gt;", "**not bold**", "[details](h
 @case("markdown-syntax-in-article-text", "brief", kept=MARKDOWN_TRAPS, markdown_kept=MARKDOWN_TRAPS)
 def _markdown_traps(tmp: Path) -> Run:
     text = (
-        "The minister ~~resigned~~ on Tuesday, a notice said, and the page showed &lt;script&gt; in "
-        "its title. Aides called it **not bold** news and linked [details](http://evil.example/) "
-        "while a <b> tag stayed on the site.\n\n" + PROSE
+        "Notice on the ministry website\n\n"
+        "The minister ~~resigned~~ on Tuesday, a notice on the ministry website said.\n\n"
+        "The page showed &lt;script&gt; in its title and a <b> tag in its first line, and "
+        "aides called it **not bold** news and linked [details](http://evil.example/) below it."
     )
     return _file(tmp, "md.txt", text)
 
@@ -516,6 +517,6 @@ def _url_ftp(tmp: Path) -> Run:
     return Run((routes() + "/to-ftp",), env=FAST)
 
 
-@case("url-redirect-to-file", "error", says="redirect")
+@case("url-redirect-to-file", "error", says="not http(s)")
 def _url_file(tmp: Path) -> Run:
     return Run((routes() + "/to-file",), env=FAST)

@@ -58,7 +58,7 @@ def parse_article(raw: RawDocument) -> Article:
         raise InputError(f"{where}: empty input")
     if looks_binary(raw.data):
         raise InputError(f"{where}: looks like a binary file, not an article")
-    text = decode_bytes(raw.data)
+    text = clean_markup(decode_bytes(raw.data))  # `&#27;]0;...&#7;` goes whole in any kind of text
     if not text.strip():
         raise InputError(f"{where}: no text in it")
     notes = [f"input cut at {MAX_BYTES // (1024 * 1024)} MB"] if raw.truncated else []
@@ -71,7 +71,7 @@ def parse_article(raw: RawDocument) -> Article:
     text = re.sub(r"\[ad_\d+\]", "", text)
     is_html = raw.suffix in (".html", ".htm") or "html" in (raw.content_type or "").lower()
     if is_html or looks_like_html(text):
-        page = html_to_text(clean_markup(text))
+        page = html_to_text(text)
         if page.cut:
             notes.append(f"page cut to its first {MAX_MARKUP_CHARS:,} characters of markup")
         text, notes = _cut_text(page.text, notes)

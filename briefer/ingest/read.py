@@ -155,14 +155,16 @@ def _redirect_handler() -> urllib.request.HTTPRedirectHandler:
     class _HttpOnly(urllib.request.HTTPRedirectHandler):
         """Redirects go to http(s) only: never to ftp://, file:// or anything else."""
 
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
             from urllib.parse import urljoin
 
-            target = urljoin(req.full_url, newurl)
+            target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
             if not target.lower().startswith(("http://", "https://")):
                 raise InputError(f"{req.full_url}: redirects to {target}, not http(s); not followed")
             check_url(target)
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     return _HttpOnly()
 
