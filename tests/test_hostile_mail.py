@@ -112,7 +112,7 @@ def test_hostile_input_gives_a_clean_message_or_one_clear_line(case, cli, tmp_pa
     run = case.make(tmp_path)
     _, out, _ = _mail(case, run, False, cli, monkeypatch)
     target = _target(run)
-    if case.expect == "brief":
+    if case.expect == "brief" and (target is None or target.is_file()):  # not /dev/null
         assert_valid_message(case, target.read_text(encoding="ascii") if target else out)
     if case.after:
         case.after(tmp_path)
