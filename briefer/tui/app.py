@@ -97,6 +97,7 @@ class BriefApp(App[None]):
         brief: Brief | None = None,
         *,
         builder: Callable[[], Brief] | None = None,
+        resummarizer: Callable[[Brief, int, str], Brief] = resummarize,
         preview: Brief | None = None,
         export_name: str = "brief.md",
         timing_log: str | None = None,
@@ -107,6 +108,7 @@ class BriefApp(App[None]):
         super().__init__()
         self.brief: Brief | None = brief
         self.builder = builder
+        self.resummarizer = resummarizer  # the command line passes one that calls `pipeline.compose`
         self.preview = preview or brief
         self.export_name = export_name
         self.error: str | None = None
@@ -272,7 +274,7 @@ class BriefApp(App[None]):
 
     def _resummarize(self, brief: Brief, count: int, algorithm: str) -> None:
         """In a thread: sumy's algorithms import NLTK the first time, which takes a second."""
-        work = partial(resummarize, brief, count, algorithm)
+        work = partial(self.resummarizer, brief, count, algorithm)
         self.run_worker(
             work, name="summary", group="summary", thread=True, exclusive=True, exit_on_error=False
         )

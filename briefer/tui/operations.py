@@ -35,8 +35,9 @@ def preview_brief(articles: Sequence[Article]) -> Brief:
     sources = tuple(
         Source(i, a.title, a.outlet, a.published, a.location) for i, a in enumerate(articles, start=1)
     )
-    title = articles[0].title if len(articles) == 1 else f"{articles[0].title} (and {len(articles) - 1} more)"
-    return Brief(title=title, sources=sources)
+    from briefer.pipeline import brief_title
+
+    return Brief(title=brief_title([a.title for a in articles]), sources=sources)
 
 
 def sentence_count(brief: Brief) -> int:
