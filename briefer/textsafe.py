@@ -137,13 +137,13 @@ def pictures(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([#>+=-]|(?<=\d)[.)])")
 
 
 def escape_markdown(text: str) -> str:
     """Article text as one markdown line that renders as written: no emphasis, strike-through,
     links, HTML or entities (`&lt;` stays the four characters), no heading, quote or list."""
-    text = re.sub(r"[ \t]*[\r\n]\s*", " ", text)
+    text = " ".join(text.split())  # one line; leading spaces would make code
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
