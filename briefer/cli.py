@@ -213,7 +213,11 @@ def one_line(message: str) -> str:
     return " ".join(escape_unsafe(message).split()) or "unknown error"
 
 
-OPTIONAL_COMMANDS = {"tui": "briefer.tui.command", "mail": "briefer.mail.command"}
+OPTIONAL_COMMANDS = {
+    "tui": "briefer.tui.command",
+    "mail": "briefer.mail.command",
+    "digest": "briefer.feeds.command",
+}
 
 
 def _register_commands(argv: Sequence[str] | None = None) -> None:

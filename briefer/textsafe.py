@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 UNSAFE_CLASS = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
@@ -155,6 +156,7 @@ _LOOKALIKES = str.maketrans(
 )
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """What a name looks like, after UTS #39: compatibility forms unified, invisible characters
     dropped, Cyrillic and Greek look-alikes of Latin letters mapped to them. "V\\u0435rshbow" (a
