@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from briefer.model import Brief
 from briefer.render.common import byline, citation_mark, scrub, source_line, speaker_name
-from briefer.textsafe import escape_markdown as escape
+from briefer.textsafe import escape_markdown
+
+escape = escape_markdown
+"""Article text as one markdown line that reads as written (see `briefer.textsafe`)."""
 
 
 def render(brief: Brief) -> str:
