@@ -68,9 +68,16 @@ def lookup(name: str) -> Entry | None:
     entry = _table().get(fold(name))
     if entry is None:
         return None
-    if len(name.replace(".", "")) <= 3 and not name.replace(".", "").isupper():
+    if len(name.replace(".", "")) <= 3 and not name.replace(".", "").isupper() and name not in _written():
         return None
     return entry
+
+
+@lru_cache(maxsize=1)
+def _written() -> frozenset[str]:
+    """Short names as the gazetteer writes them ("Fed"), accepted in that exact case."""
+    data = _data()
+    return frozenset(name for key in ("organizations", "groups") for names in data[key] for name in names)
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +91,12 @@ def description(key: str) -> tuple[str, ...]:
     folded words without a leading "the"."""
     found: list[str] = _data().get("descriptions", {}).get(key, [])
     return tuple(found)
+
+
+def capital(name: str) -> str | None:
+    """The country a capital stands for when used as a metonym ("Moscow" -> Russia)."""
+    found: str | None = _data().get("capitals", {}).get(name)
+    return found
 
 
 def group_patterns() -> list[dict[str, str]]:

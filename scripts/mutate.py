@@ -29,15 +29,25 @@ BUILD = ROOT / "build" / "mutate"
 
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "output": (["briefer/output.py"], ["tests/test_guarantees_output.py", "tests/test_guarantees_cli.py"]),
-    "exits": (["briefer/errors.py", "briefer/cli.py"], ["tests/test_guarantees_cli.py", "tests/test_cli.py"]),
+    "exits": (
+        ["briefer/errors.py", "briefer/cli.py"],
+        ["tests/test_guarantees_exits.py", "tests/test_guarantees_cli.py"],
+    ),
     "model": (["briefer/model.py"], ["tests/test_model.py"]),
     "dates": (["briefer/dates.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
     "actors": (["briefer/actors.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
     "clean": (["briefer/ingest/clean.py"], ["tests/test_ingest.py"]),
-    "mail": (["briefer/mail/headers.py"], ["tests/test_mail_message.py", "tests/test_guarantees_cli.py"]),
+    "mail": (
+        ["briefer/mail/headers.py"],
+        ["tests/test_guarantees_mail.py", "tests/test_mail_message.py", "tests/test_guarantees_cli.py"],
+    ),
     "gate": (["briefer/evaluation/gate.py", "briefer/evaluation/__main__.py"], ["tests/test_eval_gate.py"]),
 }
 """name -> (modules to mutate, the tests that must catch their mutants)."""
+
+_ARGPARSE = [r"\.add_argument\(", r"ArgumentParser\("]
+SKIPPED = {"gate": _ARGPARSE, "exits": [*_ARGPARSE, r"\.add_parser\(", r"\.add_mutually_exclusive_group\("]}
+"""Statements not mutated, by target: argparse declarations (help texts), not what a run does."""
 
 COPIED = ("briefer", "tests", "samples")
 
@@ -71,6 +81,7 @@ def run_target(name: str, modules: list[str], tests: list[str]) -> dict[str, int
         "also_copy": ["tests", "samples"],
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-q"],
+        "do_not_mutate_patterns": SKIPPED.get(name, []),
     }
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (work / "pyproject.toml").write_text(pyproject + "\n" + _toml("tool.mutmut", config), encoding="utf-8")

@@ -450,7 +450,7 @@ def _output_unchanged(tmp: Path) -> None:
 @case("output-kept-when-run-fails", "error", says="empty", after=_output_unchanged)
 def _output_kept(tmp: Path) -> Run:
     target = _existing_output(tmp)
-    return Run(_file(tmp, "empty.txt", b"").sources, options=("-o", str(target)))
+    return Run(_file(tmp, "empty.txt", b"").sources, options=("-o", str(target), "--force"))
 
 
 def _output_replaced(tmp: Path) -> None:
@@ -462,7 +462,7 @@ def _output_replaced(tmp: Path) -> None:
 @case("output-replaced-when-run-succeeds", "brief", after=_output_replaced)
 def _output_replaced_run(tmp: Path) -> Run:
     target = _existing_output(tmp)
-    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target)))
+    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target), "--force"))
 
 
 @case("output-into-missing-folder", "error", says="does not exist")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,12 +57,15 @@ def test_processes_give_the_same_briefs_as_one_process(folder):
     assert [strip(b) for b in two] == [strip(b) for b in one]
 
 
-def test_a_progress_bar_is_drawn_on_a_terminal_only(folder):
+def test_a_progress_bar_with_rate_and_time_left_is_drawn_on_a_terminal_only(folder):
     _, _, plain = _each(folder)
-    assert "\r" not in plain and "[#" not in plain
-    _, briefs, shown = _each(folder, stderr=_Terminal())
-    assert f"{len(briefs) + 1}/{len(briefs) + 1} articles, 1 failed" in shown
-    assert shown.count("\r") > len(briefs)
+    assert "\r" not in plain and "\x1b" not in plain and "articles" not in plain
+    _, briefs, drawn = _each(folder, stderr=_Terminal())
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", drawn)
+    total = len(briefs) + 1
+    assert f"{total}/{total} articles, 1 failed" in shown
+    assert re.search(r"\d+\.\d/s eta", shown), "a rate and the time left"
+    assert "briefer: error:" in shown and "05_zz_broken.txt" in shown
 
 
 def test_results_stream_as_chunks_finish(folder, tmp_path):

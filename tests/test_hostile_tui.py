@@ -59,7 +59,7 @@ def started(monkeypatch):
 
 
 def _tui(run: Run, cli, monkeypatch) -> tuple[int, str, str]:
-    assert run.options[:1] in ((), ("-o",)) and len(run.options) in (0, 2), "options of the cases: -o FILE"
+    assert run.options[:1] in ((), ("-o",)) and len(run.options) in (0, 2, 3), "options: -o FILE [--force]"
     for key, value in run.env.items():
         monkeypatch.setenv(key, value)
     if run.streams:  # a closed stdin: a fresh interpreter, which stops before any app starts

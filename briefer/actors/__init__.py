@@ -23,6 +23,8 @@ from briefer.actors.mentions import (
     dateline,
     entities,
     mention,
+    metonym,
+    own_outlet,
     shouted_mentions,
     surname_mentions,
 )
@@ -39,6 +41,7 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
     subjects: list[tuple[int, int, str]] = []
     shouted: list[tuple[int, int, Span]] = []
     authors: dict[int, str] = {}
+    outlets: set[tuple[int, str]] = set()
     for source_id, article in enumerate(parsed, start=1):
         signed = signed_by(article.article.title)
         if signed is not None:
@@ -48,6 +51,9 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                 roles[signed[0]][signed[1]] += 1
         for index, span in enumerate(article.spans):
             place = dateline(span)
+            outlet = own_outlet(span)
+            if outlet:
+                outlets.add((source_id, outlet))
             if place:
                 mentions.append(Mention(place, "place", source_id, index))
             if all_caps(span):
@@ -57,6 +63,7 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                 found = mention(ent.label_, text, source_id, index)
                 if found is None:
                     continue
+                found = metonym(ent, found)
                 mentions.append(found)
                 if found.kind == "person":
                     role = role_of(ent)
@@ -65,4 +72,5 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
             subjects.extend((source_id, index, r) for r in role_subjects(span))
     mentions += shouted_mentions(shouted, mentions)
     mentions += surname_mentions(parsed, mentions)
+    mentions = [m for m in mentions if (m.source, m.text) not in outlets]
     return build_index(group(mentions), roles, subjects, authors)

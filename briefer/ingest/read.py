@@ -67,13 +67,17 @@ def _is_article_file(path: Path) -> bool:
     return suffix_ok and path.stem.lower() not in _FOLDER_DOCS and path.is_file()
 
 
-def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:
-    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise."""
+def read_source(spec: str, *, stdin_bytes: bytes | None = None, timeout: float | None = None) -> RawDocument:
+    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise.
+
+    `timeout` (seconds, default URL_TIMEOUT) bounds a URL's download; the command line takes it
+    from `BRIEFER_URL_TIMEOUT`.
+    """
     if spec == "-":
         data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
         return _bounded("<stdin>", data, None)
     if _is_url(spec):
-        return _read_url(spec)[0]
+        return _read_url(spec, timeout=timeout)[0]
     return _read_file(Path(spec))
 
 
@@ -106,18 +110,22 @@ def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocumen
     return RawDocument(location, data[:MAX_BYTES], content_type, truncated)
 
 
-def read_url(url: str, *, headers: Mapping[str, str] | None = None) -> RawDocument | None:
+def read_url(
+    url: str, *, headers: Mapping[str, str] | None = None, timeout: float | None = None
+) -> RawDocument | None:
     """A URL read as `read_source` reads it, with extra request `headers` (`If-None-Match`,
     `If-Modified-Since`); None when the server answers that the copy they name is current (304)."""
-    document, modified = _read_url(url, headers)
+    document, modified = _read_url(url, headers, timeout)
     return document if modified else None
 
 
-def _read_url(url: str, headers: Mapping[str, str] | None = None) -> tuple[RawDocument, bool]:
+def _read_url(
+    url: str, headers: Mapping[str, str] | None = None, timeout: float | None = None
+) -> tuple[RawDocument, bool]:
     """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit, and
     only to http(s).
 
-    The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
+    The limit (`timeout`, default URL_TIMEOUT) bounds each wait and the whole download, so a
     server that trickles bytes cannot hold the command either. A server that is not HTTP, sends
     too many or too long headers, or breaks off is an error line; a body that ends early is kept
     with a note.
@@ -130,7 +138,7 @@ def _read_url(url: str, headers: Mapping[str, str] | None = None) -> tuple[RawDo
     request = urllib.request.Request(
         url, headers={"User-Agent": "briefer/0.1 (+offline brief)", **(headers or {})}
     )
-    timeout = _url_timeout()
+    timeout = URL_TIMEOUT if timeout is None else timeout
     opener = urllib.request.build_opener(_redirect_handler())
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -198,17 +206,6 @@ def _redirect_handler() -> urllib.request.HTTPRedirectHandler:
         http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     return _HttpOnly()
-
-
-def _url_timeout() -> float:
-    value = os.environ.get("BRIEFER_URL_TIMEOUT", str(URL_TIMEOUT))
-    try:
-        timeout = float(value)
-    except ValueError:
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} is not a number of seconds") from None
-    if not 0 < timeout < float("inf"):
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} must be a positive number of seconds")
-    return timeout
 
 
 def _read_until(
