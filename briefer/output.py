@@ -31,7 +31,7 @@ def check_target(path: str | Path, *, overwrite: bool = True) -> Path:
     if target.is_dir():
         raise OutputError(f"{shown}: is a folder")
     if not overwrite and (target.exists() or target.is_symlink()):
-        raise OutputError(f"{shown}: already exists (use --force to replace it)")
+        raise OutputError(f"{shown}: already exists")
     kind = _kind(target)
     if kind in ("block device", "socket"):
         raise OutputError(f"{shown}: is a {kind}; not written")
@@ -70,8 +70,8 @@ def write_atomic(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     except OSError as exc:
         raise OutputError(f"{display_path(target)}: cannot write ({exc.strerror or exc})") from None
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
             handle.write(payload)
         os.replace(tmp, real)
     except OSError as exc:
