@@ -78,7 +78,8 @@ def test_next_algorithm_walks_the_registry_and_wraps():
 def test_search_finds_brief_items_and_article_sentences():
     hits = search(fixed_brief(), "NIGHT")
     where = {h.where for h in hits}
-    assert {"Position", "Source 1"} <= where
+    assert {"Positions", "Source 1"} <= where
+    assert any(h.text.startswith("Mara Oyelaran (“its leader Mara Oyelaran”) said (reported):") for h in hits)
     assert all("night" in h.text.lower() for h in hits)
     assert search(fixed_brief(), "   ") == []
 

@@ -1,4 +1,4 @@
-"""What every renderer says the same way: the byline, speakers, cue phrases, source marks."""
+"""Small pieces the presentation model (`sections.py`) is made of: byline, speaker, source line."""
 
 from __future__ import annotations
 
@@ -21,11 +21,6 @@ class Cited(Protocol):
 def source_ids(item: Cited) -> list[int]:
     """Every source an item is cited to, its own first: `[1, 3]` marks."""
     return [item.source, *sorted({c.source for c in item.also} - {item.source})]
-
-
-def citation_mark(item: Cited) -> str:
-    """`[1]`, or `[1, 3]` for a sentence carried by several sources."""
-    return "[" + ", ".join(map(str, source_ids(item))) + "]"
 
 
 def scrub(rendered: str) -> str:
@@ -69,8 +64,3 @@ def source_line(source: Source) -> str:
         bits.append(f"not read: {source.error}")
     bits.append(source.location)
     return " — ".join(bits)
-
-
-def actor_line(brief: Brief, actor_id: str) -> str:
-    actor = brief.actor(actor_id)
-    return actor.name if actor else actor_id

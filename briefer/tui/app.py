@@ -11,6 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -25,13 +26,14 @@ from textual.worker import Worker, WorkerState
 
 from briefer.errors import OutputError
 from briefer.model import Brief
-from briefer.render.common import source_line
+from briefer.render.sections import SECTION_TITLES, Line, plain, present
+from briefer.render.sections import Section as PresentedSection
 from briefer.tui.messages import OpenSource
 from briefer.tui.operations import (
     Hit,
     export_markdown,
+    group_by_label,
     next_algorithm,
-    positions_by_actor,
     resummarize,
     sentence_count,
 )
@@ -44,17 +46,9 @@ from briefer.tui.widgets.actor_panel import ActorPanel
 from briefer.tui.widgets.article_list import ArticleList
 from briefer.tui.widgets.brief_scroll import BriefScroll
 from briefer.tui.widgets.header import BriefHeader
-from briefer.tui.widgets.item import BriefItem, item_text
+from briefer.tui.widgets.item import BriefItem
 from briefer.tui.widgets.section import Section
 
-SECTIONS = (
-    ("bottom-line", "Bottom line"),
-    ("actors", "Actors"),
-    ("positions", "Positions"),
-    ("background", "Background"),
-    ("timeline", "Timeline"),
-    ("sources", "Sources"),
-)
 THEMES = ("textual-dark", "textual-light")
 BRIEF_ACTIONS = frozenset(
     {
@@ -123,7 +117,9 @@ class BriefApp(App[None]):
             yield ArticleList(id="articles")
             with BriefScroll(id="brief"):
                 yield Static(id="status")
-                for section_id, title in SECTIONS:
+                for section_id, title in SECTION_TITLES:
+                    if section_id == "notes":
+                        continue  # notes are listed under Sources
                     with Section(title, collapsed=section_id != "bottom-line", id=section_id):
                         if section_id == "actors":
                             yield ActorPanel(id="actor-panel")
@@ -174,33 +170,23 @@ class BriefApp(App[None]):
         self.brief = brief
         self._paint_sources(brief)
         self._set_status(Text(""), "done")
-        await self._fill_summary(brief)
-        await self.query_one(ActorPanel).show(brief)
-        await self.query_one("#positions", Section).fill(_position_widgets(brief))
-        await self.query_one("#background", Section).fill(
-            [BriefItem(item_text(b.text, b.source), b.source, b.sentence) for b in brief.background]
-            or [_empty("No background found.")]
-        )
-        await self.query_one("#timeline", Section).fill(
-            [
-                BriefItem(item_text(t.text, t.source, prefix=t.date), t.source, t.sentence)
-                for t in brief.timeline
-            ]
-            or [_empty("No dated events found.")]
-        )
-        sources: list[Widget] = [
-            BriefItem(literal(f"{s.id}. {source_line(s)}"), s.id, None) for s in brief.sources
-        ]
-        sources += [Static(literal(f"Note: {n}"), classes="note") for n in brief.notes]
-        await self.query_one("#sources", Section).fill(sources)
+        shape = {s.id: s for s in present(brief).sections}
+        await self.query_one(ActorPanel).show(brief, shape["actors"], shape["positions"])
+        notes = shape.pop("notes")
+        shape["sources"] = replace(shape["sources"], lines=shape["sources"].lines + notes.lines)
+        for section in shape.values():
+            if section.id != "actors":
+                await self._fill(section)
+        self.query_one(BriefHeader).show(brief, self._settings(brief))
         self._log_time("full_brief")
 
-    async def _fill_summary(self, brief: Brief) -> None:
-        widgets: list[Widget] = [
-            BriefItem(item_text(i.text, i.source, prefix="•"), i.source, i.sentence) for i in brief.summary
-        ]
-        await self.query_one("#bottom-line", Section).fill(widgets or [_empty("Nothing to summarise.")])
-        self.query_one(BriefHeader).show(brief, self._settings(brief))
+    async def _fill(self, section: PresentedSection) -> None:
+        widget = self.query_one(f"#{section.id}", Section)
+        if section.id == "positions":
+            items = _grouped(section)
+        else:
+            items = [BriefItem(line) if line.source is not None else _note(line) for line in section.lines]
+        await widget.fill(items or [_empty(section.empty)])
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -209,7 +195,8 @@ class BriefApp(App[None]):
                 await self.show_brief(worker.result)
             elif worker.group == "summary":
                 self.brief = worker.result
-                await self._fill_summary(worker.result)
+                await self._fill(present(worker.result).sections[0])
+                self.query_one(BriefHeader).show(worker.result, self._settings(worker.result))
         elif worker.state == WorkerState.ERROR:
             message = " ".join(str(worker.error).split()) or type(worker.error).__name__
             if worker.group == "build":
@@ -342,15 +329,17 @@ class BriefApp(App[None]):
                 log.write(f"{event} {time.perf_counter() - self._started:.3f}\n")
 
 
-def _position_widgets(brief: Brief) -> list[Widget]:
+def _grouped(section: PresentedSection) -> list[Widget]:
+    """Positions under a heading per holder; each line then starts at the speaker as written."""
     widgets: list[Widget] = []
-    for name, positions in positions_by_actor(brief):
+    for name, lines in group_by_label(section.lines):
         widgets.append(Static(literal(name, style="bold"), classes="group"))
-        for p in positions:
-            cue = f"{p.verb} ({'quoted' if p.direct else 'reported'}):"
-            who = "" if p.speaker == name else f"“{p.speaker}” "
-            widgets.append(BriefItem(item_text(p.content, p.source, prefix=who + cue), p.source, p.sentence))
-    return widgets or [_empty("No statements found.")]
+        widgets += [BriefItem(replace(line, label="")) for line in lines]
+    return widgets
+
+
+def _note(line: Line) -> Static:
+    return Static(literal(plain(line)), classes="note")
 
 
 def _empty(message: str) -> Static:

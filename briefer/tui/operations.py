@@ -7,17 +7,18 @@ takes milliseconds (no spaCy), and the result stays faithful: every pick is a so
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefer.ingest import Article
-from briefer.model import Actor, Brief, Position, Sentence, Source, SummaryItem
-from briefer.render.common import speaker_name
+from briefer.model import Brief, Source, SummaryItem
+from briefer.render.sections import Line, actor_mentions, plain, present
 from briefer.summarize import ALGORITHMS, summarize
 
 MAX_HITS = 200
+UNSEARCHED = frozenset({"sources", "notes"})
+"""Sections whose lines are not article text (the articles themselves are searched below)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,60 +64,35 @@ def next_algorithm(current: str) -> str:
     return names[(names.index(current) + 1) % len(names)] if current in names else names[0]
 
 
-def positions_by_actor(brief: Brief) -> list[tuple[str, list[Position]]]:
-    """Positions grouped under the actor (or speaker as written) who holds them, first seen first."""
-    groups: dict[str, list[Position]] = {}
-    for position in brief.positions:
-        groups.setdefault(speaker_name(brief, position), []).append(position)
+def group_by_label(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
+    """Lines grouped under their label (positions under who holds them), first seen first."""
+    groups: dict[str, list[Line]] = {}
+    for line in lines:
+        groups.setdefault(line.label, []).append(line)
     return list(groups.items())
 
 
-def actor_mentions(brief: Brief, actor: Actor) -> list[tuple[Source, Sentence]]:
-    """The sentences that name the actor or one of its aliases (whole words, case as written)."""
-    names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    return [
-        (src, s)
-        for src in brief.readable_sources
-        if not actor.sources or src.id in actor.sources
-        for s in src.sentences
-        if pattern.search(s.text)
-    ]
-
-
 def search(brief: Brief, query: str) -> list[Hit]:
-    """Case-insensitive matches in every section of the brief, then in the articles' sentences."""
+    """Case-insensitive matches in the brief's sections as presented, then in the articles' sentences."""
     needle = query.strip().casefold()
     if not needle:
         return []
     hits: list[Hit] = []
-    for item in brief.summary:
-        hits.append(Hit("Bottom line", item.text, item.source, item.sentence))
-    for actor in brief.actors:
-        first = actor_mentions(brief, actor)[:1]
-        where = (first[0][0].id, first[0][1].index) if first else (next(iter(actor.sources), 1), None)
-        hits.append(Hit("Actor", " · ".join((actor.name, *actor.aliases)), *where))
-    for pos in brief.positions:
-        hits.append(
-            Hit("Position", f"{speaker_name(brief, pos)} {pos.verb}: {pos.content}", pos.source, pos.sentence)
-        )
-    for bg in brief.background:
-        hits.append(Hit("Background", bg.text, bg.source, bg.sentence))
-    for event in brief.timeline:
-        hits.append(Hit("Timeline", f"{event.date} {event.text}", event.source, event.sentence))
+    for section in present(brief).sections:
+        if section.id not in UNSEARCHED:
+            hits += [_hit(brief, section.title, line) for line in section.lines]
     for src in brief.readable_sources:
         hits.extend(Hit(f"Source {src.id}", s.text, src.id, s.index) for s in src.sentences)
     return [h for h in hits if needle in h.text.casefold()][:MAX_HITS]
 
 
-def sentence_of(brief: Brief, source_id: int, index: int | None) -> Sentence | None:
-    if index is None:
-        return None
-    try:
-        source = brief.source(source_id)
-    except KeyError:
-        return None
-    return next((s for s in source.sentences if s.index == index), None)
+def _hit(brief: Brief, where: str, line: Line) -> Hit:
+    """An actor's line points at the first sentence naming it; every other line at its own."""
+    actor = brief.actor(line.actor) if line.sentence is None else None
+    first = actor_mentions(brief, actor)[:1] if actor else []
+    if first:
+        return Hit(where, plain(line), first[0][0].id, first[0][1].index)
+    return Hit(where, plain(line), line.source or 1, line.sentence)
 
 
 def export_markdown(brief: Brief, path: str | Path, *, overwrite: bool = False) -> Path:
