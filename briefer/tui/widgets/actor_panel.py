@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -29,8 +31,8 @@ class ActorPanel(Vertical):
         self.positions: tuple[Line, ...] = ()
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="actor-table")
-        yield table
+        yield ActorTable(cursor_type="row", zebra_stripes=True, id="actor-table")
+        yield Static(id="actor-more", classes="empty")
         yield Vertical(id="actor-detail")
 
     def on_mount(self) -> None:
@@ -38,13 +40,20 @@ class ActorPanel(Vertical):
         table.add_column("Name", width=NAME_WIDTH)
         table.add_column("About", width=ABOUT_WIDTH)
 
-    async def show(self, brief: Brief, actors: Section, positions: Section) -> None:
-        """One row per actor line, in the section's order; the detail is emptied."""
+    async def show(self, brief: Brief, actors: Section, positions: Section, hidden: int = 0) -> None:
+        """One row per actor line, in the section's order, and how many are not shown; the
+        detail is emptied. `positions` are all the brief's, for the chosen actor's detail."""
         self.brief, self.positions = brief, positions.lines
         table = self.query_one(DataTable)
         table.clear()
         for line in actors.lines:
             table.add_row(_cell(line.label), _cell("; ".join(line.details), "dim"), key=line.actor)
+        more = self.query_one("#actor-more", Static)
+        more.update(Text(f"… {hidden} more actors: A shows all, f filters", style="italic dim"))
+        more.display = hidden > 0
+        if not actors.lines:
+            more.update(literal(actors.empty, style="italic dim"))
+            more.display = True
         await self.query_one("#actor-detail", Vertical).remove_children()
 
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -73,6 +82,15 @@ class ActorPanel(Vertical):
         detail = self.query_one("#actor-detail", Vertical)
         await detail.remove_children()
         await detail.mount_all(widgets)
+
+
+class ActorTable(DataTable[Text]):
+    """The actor rows; `j`/`k` move the cursor as the arrows do (not out of the table)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
 
 def _cell(value: str, style: str = "") -> Text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Collapsible
@@ -31,7 +33,7 @@ class Section(Collapsible):
             return
         super().scroll_visible(*args, **kwargs)  # type: ignore[arg-type]
 
-    async def fill(self, widgets: list[Widget]) -> None:
+    async def fill(self, widgets: Sequence[Widget]) -> None:
         items = self.query_one(".items", Vertical)
         await items.remove_children()
         await items.mount_all(widgets)
