@@ -20,6 +20,7 @@ from tui_briefs import DATA, fixed_brief, single_source_brief
 from briefer.errors import InputError, OutputError
 from briefer.model import Brief, Source
 from briefer.summarize import ALGORITHMS
+from briefer.tui.keymap import help_rows
 from briefer.tui.operations import (
     TOP_ACTORS,
     TOP_POSITIONS,
@@ -28,7 +29,6 @@ from briefer.tui.operations import (
     resummarize,
     search,
 )
-from briefer.tui.keymap import help_rows
 from briefer.tui.text import printable
 
 

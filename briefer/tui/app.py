@@ -73,15 +73,16 @@ class BriefApp(ReaderActions):
         self._keys_from_tty = keys_from_tty
         self._exit_process = exit_process
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run in the terminal; keys come from the terminal if stdin held the article. With
         `exit_process` (the command line), the process then ends at once: neither a build still
         loading spaCy nor the interpreter's teardown of spaCy's objects keeps the reader waiting."""
         if self._keys_from_tty:
             keys_from_terminal()
-        super().run(*args, **kwargs)
+        result = super().run(*args, **kwargs)
         if self._exit_process:
             exit_now(self.return_code or 0)
+        return result
 
     # ------------------------------------------------------------------------------------- layout
 

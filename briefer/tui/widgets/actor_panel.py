@@ -17,8 +17,8 @@ from briefer.render.sections import Line, Section, actor_mentions
 from briefer.tui.text import literal
 from briefer.tui.widgets.item import BriefItem
 
-NAME_WIDTH = 28
-ABOUT_WIDTH = 38
+NAME_WIDTH = 22
+ABOUT_WIDTH = 46
 """Both columns fit an 80-column terminal beside the section indent; longer cells end in `…`."""
 
 
