@@ -20,9 +20,9 @@ from typing import IO
 
 from briefer import nlp
 from briefer.errors import BrieferError
-from briefer.ingest import Article, expand_sources, parse_article, read_source
+from briefer.ingest import Article, expand_sources
 from briefer.model import Brief
-from briefer.pipeline import BriefOptions, assemble
+from briefer.pipeline import BriefOptions, analyse_parsed, compose, load
 from briefer.segment import parse_articles
 
 CHUNK = 8
@@ -53,14 +53,14 @@ def iter_briefs(
 
 
 def brief_chunk(locations: Sequence[str], options: BriefOptions, stdin_bytes: bytes | None) -> list[Result]:
-    """Read, parse (one batched `nlp.pipe`) and brief a few sources; failures become reasons."""
+    """Load, parse (one batched `nlp.pipe`) and brief a few sources; failures become reasons."""
     results: list[Result] = [(location, None, "not briefed") for location in locations]
     articles: list[tuple[int, Article]] = []
     for i, location in enumerate(locations):
         try:
-            articles.append((i, parse_article(read_source(location, stdin_bytes=stdin_bytes))))
+            articles.extend((i, a) for a in load([location], stdin_bytes=stdin_bytes).articles)
         except BrieferError as exc:
-            results[i] = (location, None, str(exc))
+            results[i] = (location, None, _reason(location, exc))
     model = nlp.load(options.model or nlp.default_model())
     try:
         parsed = list(zip(articles, parse_articles([a for _, a in articles], model), strict=True))
@@ -73,7 +73,7 @@ def brief_chunk(locations: Sequence[str], options: BriefOptions, stdin_bytes: by
                 results[i] = (locations[i], None, _reason(locations[i], exc))
     for (i, _), one in parsed:
         try:
-            results[i] = (locations[i], assemble([one], options), None)
+            results[i] = (locations[i], compose(analyse_parsed([one]), options), None)
         except Exception as exc:  # a batch reports a failed article and goes on
             results[i] = (locations[i], None, _reason(locations[i], exc))
     return results

@@ -11,8 +11,9 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -138,8 +139,23 @@ def options_from(args: argparse.Namespace) -> Any:
     from briefer.pipeline import BriefOptions
 
     return BriefOptions(
-        sentences=args.sentences, ratio=args.ratio, algorithm=args.algorithm, model=args.model
+        sentences=args.sentences,
+        ratio=args.ratio,
+        algorithm=args.algorithm,
+        model=args.model,
+        now=_now(os.environ),
     )
+
+
+def _now(environ: Mapping[str, str]) -> datetime:
+    """`BRIEFER_NOW` (an ISO 8601 time, for reproducible output) or the current time."""
+    fixed = environ.get("BRIEFER_NOW")
+    if fixed:
+        try:
+            return datetime.fromisoformat(fixed)
+        except ValueError:
+            raise UsageError(f"BRIEFER_NOW={fixed!r} is not an ISO 8601 time") from None
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _normalise_argv(argv: Sequence[str]) -> list[str]:
@@ -196,7 +212,11 @@ def one_line(message: str) -> str:
     return " ".join(printable(message).split()) or "unknown error"
 
 
-OPTIONAL_COMMANDS = {"tui": "briefer.tui.command", "mail": "briefer.mail.command"}
+OPTIONAL_COMMANDS = {
+    "tui": "briefer.tui.command",
+    "mail": "briefer.mail.command",
+    "digest": "briefer.feeds.command",
+}
 
 
 def _register_commands(argv: Sequence[str] | None = None) -> None:

@@ -18,12 +18,15 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from briefer.model import Citation
+from briefer.model import Actor, BackgroundItem, Citation, Position, SummaryItem, TimelineEvent
+
+if TYPE_CHECKING:
+    from briefer.segment import ParsedArticle
 
 Place = tuple[int, int]
 """(source id, sentence index): where a sentence is."""
@@ -138,6 +141,130 @@ def collapse(
         first[key] = len(kept)
         kept.append((item, []))
     return [(item, tuple(sorted(cites, key=lambda c: c.source))) for item, cites in kept]
+
+
+# ------------------------------------------------------------------------------ one rule per section
+# `rank` maps a source id to its place in reading order (by date); `duplicates` groups the copies.
+
+
+def merged_summary(
+    parsed: Sequence[ParsedArticle],
+    rank: dict[int, int],
+    duplicates: Duplicates,
+    sentences: int | None,
+    ratio: float | None,
+    algorithm: str,
+) -> tuple[SummaryItem, ...]:
+    """One bottom line over all articles, each repeated sentence offered once.
+
+    The summarizer favours early sentences, so the articles are interleaved (every lead first, then
+    every second sentence...) rather than concatenated, which would favour the first article only.
+    Picks are shown by date, then source order, then place in the article.
+    """
+    from briefer.summarize import summarize, summary_count
+
+    where = sorted(
+        (s.index, rank[source], source)
+        for source, p in enumerate(parsed, start=1)
+        for s in p.sentences
+        if duplicates.kept((source, s.index))
+    )
+    texts = [parsed[source - 1].sentences[index].text for index, _, source in where]
+    tokens = [
+        [t.text for t in parsed[source - 1].spans[index] if not t.is_space] for index, _, source in where
+    ]
+    count = summary_count(len(texts), sentences, ratio)
+    items = []
+    for pick in summarize(texts, count, algorithm=algorithm, tokens=tokens):
+        index, _, source = where[pick.index]
+        items.append(
+            SummaryItem(texts[pick.index], source, index, pick.score, duplicates.also((source, index)))
+        )
+    return tuple(sorted(items, key=lambda i: (rank[i.source], i.sentence)))
+
+
+def merged_positions(
+    positions: Sequence[Position], actors: Sequence[Actor], rank: dict[int, int], duplicates: Duplicates
+) -> tuple[Position, ...]:
+    """Who said what, grouped by actor (most mentioned first), each actor's statements in date order;
+    the same statement carried by several sources is shown once, cited to all of them."""
+    actor_rank = {a.id: r for r, a in enumerate(actors)}
+    dated = sorted(positions, key=lambda p: (rank[p.source], p.sentence))
+    kept = collapse(
+        dated,
+        lambda p: (p.source, p.sentence),
+        lambda p: (p.actor or p.speaker.lower(), _content_key(p, duplicates)),
+        duplicates,
+    )
+    merged = [replace(p, also=_cited(p.also, also)) for p, also in kept]
+    return tuple(
+        sorted(
+            merged,
+            key=lambda p: (
+                actor_rank.get(p.actor or "", len(actor_rank)),
+                "" if p.actor else p.speaker.lower(),
+                rank[p.source],
+                p.sentence,
+            ),
+        )
+    )
+
+
+def merged_background(
+    candidates: Sequence[BackgroundItem],
+    summary: Sequence[SummaryItem],
+    rank: dict[int, int],
+    duplicates: Duplicates,
+    limit: int,
+) -> tuple[BackgroundItem, ...]:
+    """The best `limit` background sentences (from the best 3 x `limit` candidates) that the bottom
+    line does not already show, each repeated sentence once, in the finder's rank order."""
+    used = {duplicates.key((i.source, i.sentence)) for i in summary}
+    fresh = [b for b in candidates[: 3 * max(limit, 0)] if duplicates.key((b.source, b.sentence)) not in used]
+    return _collapsed(fresh, rank, duplicates, by_date=False)[: max(limit, 0)]
+
+
+def merged_timeline(
+    events: Sequence[TimelineEvent], rank: dict[int, int], duplicates: Duplicates
+) -> tuple[TimelineEvent, ...]:
+    """Events in date order, then their source's date; one per date and repeated sentence."""
+    return _collapsed(events, rank, duplicates, by_date=True)
+
+
+def _content_key(position: Position, duplicates: Duplicates) -> object:
+    """Two positions say the same when their sentences are copies or their contents are equal."""
+    if duplicates.group((position.source, position.sentence)) is not None:
+        return duplicates.key((position.source, position.sentence))
+    return " ".join(position.content.lower().split())
+
+
+_Dated = TypeVar("_Dated", BackgroundItem, TimelineEvent)
+
+
+def _collapsed(
+    items: Sequence[_Dated], rank: dict[int, int], duplicates: Duplicates, *, by_date: bool
+) -> tuple[_Dated, ...]:
+    """Items kept once per repeated sentence (and, for events, per date), cited to every source.
+
+    Events are put in order of their date, then of their source's date; background items keep the
+    order their finder ranked them in.
+    """
+
+    def date(item: _Dated) -> str:
+        return getattr(item, "date", "") if by_date else ""
+
+    ordered = sorted(items, key=lambda i: (date(i), rank[i.source], i.sentence)) if by_date else list(items)
+    kept = collapse(
+        ordered,
+        lambda i: (i.source, i.sentence),
+        lambda i: (date(i), duplicates.key((i.source, i.sentence))),
+        duplicates,
+    )
+    return tuple(replace(item, also=_cited(item.also, also)) for item, also in kept)
+
+
+def _cited(*citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    return tuple(sorted({c for group in citations for c in group}, key=lambda c: (c.source, c.sentence)))
 
 
 def _normalise(text: str) -> str:

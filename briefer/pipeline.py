@@ -1,45 +1,81 @@
-"""`build_brief`: the only orchestrator. Sources in, one frozen `Brief` out; no I/O beyond reading.
+"""The only orchestrator, in three public stages that every face calls: load -> analyse -> compose.
 
-ingest (read, decode, clean) -> segment (spaCy, once) -> summary, actors, positions, background,
-timeline -> Brief. A fixed clock can be injected (`BriefOptions.now`) so output is deterministic.
+- `load(sources)` is the only place sources (paths, URLs, `-`, folders) become `Article`s; a source
+  that cannot be read is kept with its reason (`Loaded.failed`).
+- `analyse(loaded)` parses once with spaCy and runs the analyses (actors, positions, background,
+  timeline, repeated sentences across articles): the slow part, independent of the summary options.
+- `compose(analysis, options)` applies the options (bottom line length and algorithm, background
+  length, clock) and the rules for several articles (`briefer.merge`): milliseconds, no spaCy, so the
+  reader re-composes on `+`/`-`/`a` and gets the same brief as the command line.
+
+`build_brief` is the three in a row. A fixed clock is injected (`BriefOptions.now`), never read from
+the environment here: the command line resolves settings once, at its edge.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from briefer import nlp
-from briefer.errors import BrieferError, InputError
-from briefer.ingest import Article, expand_sources, parse_article, read_source
-from briefer.model import (
-    Actor,
-    BackgroundItem,
-    Brief,
-    Citation,
-    Position,
-    Source,
-    SummaryItem,
-    TimelineEvent,
-)
+from briefer.errors import InputError
+from briefer.ingest.article import Article, parse_article
+from briefer.ingest.read import expand_sources, read_source
+from briefer.model import Actor, BackgroundItem, Brief, Position, Source, SummaryItem, TimelineEvent
 from briefer.segment import ParsedArticle, parse_articles
 from briefer.summarize import DEFAULT_ALGORITHM, summarize, summary_count
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from briefer.merge import Duplicates
 
 
 @dataclass(frozen=True, slots=True)
 class BriefOptions:
+    """What the user chose for one brief; every field has the command line's default.
+
+    `sentences` and `ratio` set the bottom line's length (at most one of them; neither: 3-5
+    sentences by the article's length); `algorithm` names a summarizer of `briefer.summarize`;
+    `model` a spaCy pipeline (None: the default model); `background` the number of background
+    sentences; `now` the brief's time stamp (None: the current time).
+    """
+
     sentences: int | None = None
     ratio: float | None = None
     algorithm: str = DEFAULT_ALGORITHM
     model: str | None = None
     background: int = 5
     now: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Sources read into articles, in the order given, and those that could not be read (location,
+    reason), which a brief lists in its sources and notes."""
+
+    articles: tuple[Article, ...]
+    failed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Parsed articles and each section's raw results, before any option of `compose` applies.
+
+    `background` holds every candidate, best first; `duplicates` and `order` (source ids by date)
+    are the cross-article facts the merge rules use (empty for one article).
+    """
+
+    parsed: tuple[ParsedArticle, ...]
+    failed: tuple[tuple[str, str], ...]
+    actors: tuple[Actor, ...]
+    positions: tuple[Position, ...]
+    background: tuple[BackgroundItem, ...]
+    timeline: tuple[TimelineEvent, ...]
+    order: tuple[int, ...] = ()
+    duplicates: Duplicates | None = field(default=None)
 
 
 def build_brief(
@@ -54,14 +90,15 @@ def build_brief(
     from the rest; with one source, or none readable, `InputError` says why.
     """
     options = options or BriefOptions()
-    articles, failed = _load(sources, stdin_bytes)
-    parsed = list(parse_articles(articles, nlp.load(options.model or nlp.default_model())))
-    return assemble(parsed, options, failed)
+    return compose(analyse(load(sources, stdin_bytes=stdin_bytes), options), options)
 
 
-def _load(
-    sources: Sequence[str | Article], stdin_bytes: bytes | None
-) -> tuple[list[Article], list[tuple[str, str]]]:
+def load(sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None) -> Loaded:
+    """Read every source (folders expanded) into articles; `Article`s given are kept as they are.
+
+    One source that cannot be read raises `InputError`; among several, it is kept in `failed` with
+    its reason, unless none can be read.
+    """
     specs: list[str | Article] = []
     for item in sources:
         specs.extend(expand_sources([item]) if isinstance(item, str) else [item])
@@ -80,18 +117,22 @@ def _load(
     if not articles:
         reasons = "; ".join(reason for _, reason in failed)
         raise InputError(f"no readable article among {len(specs)} sources ({reasons})")
-    return articles, failed
+    return Loaded(tuple(articles), tuple(failed))
 
 
-def assemble(
-    parsed: Sequence[ParsedArticle],
-    options: BriefOptions,
-    failed: Sequence[tuple[str, str]] = (),
-) -> Brief:
-    """The analyses over parsed articles; pure apart from the clock in `options.now`.
+def analyse(
+    loaded: Loaded, options: BriefOptions | None = None, *, model: Language | None = None
+) -> Analysis:
+    """Parse the articles (one batched spaCy run) and run every analysis over them."""
+    options = options or BriefOptions()
+    language = model if model is not None else nlp.load(options.model or nlp.default_model())
+    return analyse_parsed(list(parse_articles(loaded.articles, language)), loaded.failed)
 
-    Source ids are positions in `parsed` (1-based). Over several articles, the sections are merged
-    (`_merge`): repeated sentences kept once and cited to every source, items in date order.
+
+def analyse_parsed(parsed: Sequence[ParsedArticle], failed: Sequence[tuple[str, str]] = ()) -> Analysis:
+    """The analyses over articles already parsed (batch parses many at once, then briefs each).
+
+    Source ids are positions in `parsed` (1-based).
     """
     from briefer.actors import find_actors
     from briefer.background import find_background
@@ -100,184 +141,107 @@ def assemble(
 
     if not any(p.sentences for p in parsed):
         raise InputError("no sentences found in the input")
-    sources = [_source(i, p) for i, p in enumerate(parsed, start=1)]
-    sources += [
-        Source(len(sources) + k, location, None, None, location, error=reason)
-        for k, (location, reason) in enumerate(failed, start=1)
-    ]
     actors = find_actors(parsed)
     positions = find_positions(parsed, actors)
-    if len(parsed) == 1:
-        summary = _summary(parsed, options)
-        background = find_background(parsed, options.background)
-        timeline = find_events(parsed)
-    else:
-        summary, positions, background, timeline = _merge(parsed, options, actors.actors, positions)
-    return Brief(
-        title=_title(parsed),
-        sources=tuple(sources),
-        summary=summary,
+    every = sum(len(p.sentences) for p in parsed)
+    order: tuple[int, ...] = ()
+    duplicates = None
+    if len(parsed) > 1:
+        from briefer.merge import find_duplicates, reading_order
+
+        order = tuple(reading_order([p.article.published for p in parsed]))
+        duplicates = find_duplicates(
+            [((source, s.index), s.text) for source in order for s in parsed[source - 1].sentences]
+        )
+    return Analysis(
+        parsed=tuple(parsed),
+        failed=tuple(failed),
         actors=actors.actors,
+        positions=positions,
+        background=find_background(parsed, every),
+        timeline=find_events(parsed),
+        order=order,
+        duplicates=duplicates,
+    )
+
+
+def compose(analysis: Analysis, options: BriefOptions | None = None) -> Brief:
+    """The brief the options ask for; pure apart from the clock when `options.now` is None.
+
+    Over several articles each section follows its rule in `briefer.merge` (repeated sentences kept
+    once and cited to every source, items in date order).
+    """
+    options = options or BriefOptions()
+    parsed = analysis.parsed
+    if analysis.duplicates is None:
+        summary = _summary(parsed, options)
+        positions = analysis.positions
+        background = analysis.background[: max(options.background, 0)]
+        timeline = analysis.timeline
+    else:
+        from briefer import merge
+
+        rank = {source: r for r, source in enumerate(analysis.order)}
+        summary = merge.merged_summary(
+            parsed, rank, analysis.duplicates, options.sentences, options.ratio, options.algorithm
+        )
+        positions = merge.merged_positions(analysis.positions, analysis.actors, rank, analysis.duplicates)
+        background = merge.merged_background(
+            analysis.background, summary, rank, analysis.duplicates, options.background
+        )
+        timeline = merge.merged_timeline(analysis.timeline, rank, analysis.duplicates)
+    return Brief(
+        title=brief_title([p.article.title for p in parsed]),
+        sources=_sources(analysis),
+        summary=summary,
+        actors=analysis.actors,
         positions=positions,
         background=background,
         timeline=timeline,
         algorithm=options.algorithm,
         generated_at=_now(options).isoformat(timespec="seconds"),
-        notes=tuple(_notes(parsed) + [f"{location}: not read: {reason}" for location, reason in failed]),
+        notes=tuple(_notes(parsed) + [f"{where}: not read: {reason}" for where, reason in analysis.failed]),
     )
 
 
-def _merge(
-    parsed: Sequence[ParsedArticle],
-    options: BriefOptions,
-    actors: Sequence[Actor],
-    positions: Sequence[Position],
-) -> tuple[
-    tuple[SummaryItem, ...], tuple[Position, ...], tuple[BackgroundItem, ...], tuple[TimelineEvent, ...]
-]:
-    """The sections of a brief over several articles, on top of the per-article analyses."""
-    from briefer.background import find_background
-    from briefer.merge import find_duplicates, reading_order
-    from briefer.timeline import find_events
-
-    order = reading_order([p.article.published for p in parsed])
-    rank = {source: r for r, source in enumerate(order)}
-    duplicates = find_duplicates(
-        [((source, s.index), s.text) for source in order for s in parsed[source - 1].sentences]
+def preview(loaded: Loaded) -> Brief:
+    """A brief with only the sources' titles, dates and outlets: what the reader paints at once."""
+    sources = tuple(
+        Source(i, a.title, a.outlet, a.published, a.location, url=a.url)
+        for i, a in enumerate(loaded.articles, start=1)
     )
-    summary = _merged_summary(parsed, options, rank, duplicates)
-    used = {duplicates.key((i.source, i.sentence)) for i in summary}
-    background = [
-        b
-        for b in find_background(parsed, 3 * options.background)
-        if duplicates.key((b.source, b.sentence)) not in used
+    return Brief(title=brief_title([a.title for a in loaded.articles]), sources=sources)
+
+
+def brief_title(titles: Sequence[str]) -> str:
+    """The title of a brief: its article's, or the first article's and how many more there are."""
+    if len(titles) <= 1:
+        return titles[0] if titles else ""
+    return f"{titles[0]} (and {len(titles) - 1} more)"
+
+
+def assemble(
+    parsed: Sequence[ParsedArticle], options: BriefOptions, failed: Sequence[tuple[str, str]] = ()
+) -> Brief:
+    """`compose(analyse_parsed(parsed, failed), options)`: a brief over articles already parsed."""
+    return compose(analyse_parsed(parsed, failed), options)
+
+
+def _sources(analysis: Analysis) -> tuple[Source, ...]:
+    sources = [
+        Source(i, p.article.title, p.article.outlet, p.article.published, p.article.location,
+               p.article.text, p.sentences, None, p.article.notes, p.article.url)
+        for i, p in enumerate(analysis.parsed, start=1)
+    ]  # fmt: skip
+    sources += [
+        Source(len(sources) + k, location, None, None, location, error=reason)
+        for k, (location, reason) in enumerate(analysis.failed, start=1)
     ]
-    return (
-        summary,
-        _merged_positions(positions, actors, rank, duplicates),
-        _collapsed(background, rank, duplicates, by_date=False)[: options.background],
-        _collapsed(find_events(parsed), rank, duplicates, by_date=True),
-    )
-
-
-def _merged_summary(
-    parsed: Sequence[ParsedArticle], options: BriefOptions, rank: dict[int, int], duplicates: Duplicates
-) -> tuple[SummaryItem, ...]:
-    """One bottom line over all articles, each repeated sentence offered once.
-
-    The summarizer favours early sentences, so the articles are interleaved (every lead first, then
-    every second sentence...) rather than concatenated, which would favour the first article only.
-    Picks are shown by date, then source order, then place in the article.
-    """
-    where = sorted(
-        (
-            (s.index, rank[source], source)
-            for source, p in enumerate(parsed, start=1)
-            for s in p.sentences
-            if duplicates.kept((source, s.index))
-        ),
-    )
-    texts = [parsed[source - 1].sentences[index].text for index, _, source in where]
-    tokens = [
-        [t.text for t in parsed[source - 1].spans[index] if not t.is_space] for index, _, source in where
-    ]
-    count = summary_count(len(texts), options.sentences, options.ratio)
-    picks = summarize(texts, count, algorithm=options.algorithm, tokens=tokens)
-    items = []
-    for pick in picks:
-        index, _, source = where[pick.index]
-        also = duplicates.also((source, index))
-        items.append(SummaryItem(texts[pick.index], source, index, pick.score, also))
-    return tuple(sorted(items, key=lambda i: (rank[i.source], i.sentence)))
-
-
-def _merged_positions(
-    positions: Sequence[Position], actors: Sequence[Actor], rank: dict[int, int], duplicates: Duplicates
-) -> tuple[Position, ...]:
-    """Who said what, grouped by actor (most mentioned first), each actor's statements in date order;
-    the same statement carried by several sources is shown once, cited to all of them."""
-    from briefer.merge import collapse
-
-    actor_rank = {a.id: r for r, a in enumerate(actors)}
-    dated = sorted(positions, key=lambda p: (rank[p.source], p.sentence))
-    kept = collapse(
-        dated,
-        lambda p: (p.source, p.sentence),
-        lambda p: (
-            p.actor or p.speaker.lower(),
-            _content_key(p, duplicates),
-        ),
-        duplicates,
-    )
-    merged = [replace(p, also=_union(p.also, also)) for p, also in kept]
-    return tuple(
-        sorted(
-            merged,
-            key=lambda p: (
-                actor_rank.get(p.actor or "", len(actor_rank)),
-                "" if p.actor else p.speaker.lower(),
-                rank[p.source],
-                p.sentence,
-            ),
-        )
-    )
-
-
-def _content_key(position: Position, duplicates: Duplicates) -> object:
-    """Two positions say the same when their sentences are copies or their contents are equal."""
-    if duplicates.group((position.source, position.sentence)) is not None:
-        return duplicates.key((position.source, position.sentence))
-    return " ".join(position.content.lower().split())
-
-
-_Dated = TypeVar("_Dated", BackgroundItem, TimelineEvent)
-
-
-def _collapsed(
-    items: Sequence[_Dated], rank: dict[int, int], duplicates: Duplicates, *, by_date: bool
-) -> tuple[_Dated, ...]:
-    """Items kept once per repeated sentence (and, for events, per date), cited to every source.
-
-    Events are put in order of their date, then of their source's date; background items keep the
-    order their finder ranked them in.
-    """
-    from briefer.merge import collapse
-
-    def date(item: _Dated) -> str:
-        return getattr(item, "date", "") if by_date else ""
-
-    ordered = sorted(items, key=lambda i: (date(i), rank[i.source], i.sentence)) if by_date else list(items)
-    kept = collapse(
-        ordered,
-        lambda i: (i.source, i.sentence),
-        lambda i: (date(i), duplicates.key((i.source, i.sentence))),
-        duplicates,
-    )
-    return tuple(replace(item, also=_union(item.also, also)) for item, also in kept)
-
-
-def _union(*citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
-    return tuple(sorted({c for group in citations for c in group}, key=_citation_key))
-
-
-def _citation_key(citation: Citation) -> tuple[int, int]:
-    return citation.source, citation.sentence
-
-
-def _source(source_id: int, parsed: ParsedArticle) -> Source:
-    a = parsed.article
-    return Source(
-        source_id, a.title, a.outlet, a.published, a.location, a.text, parsed.sentences, None, a.notes
-    )
-
-
-def _title(parsed: Sequence[ParsedArticle]) -> str:
-    if len(parsed) == 1:
-        return parsed[0].article.title
-    return f"{parsed[0].article.title} (and {len(parsed) - 1} more)"
+    return tuple(sources)
 
 
 def _summary(parsed: Sequence[ParsedArticle], options: BriefOptions) -> tuple[SummaryItem, ...]:
+    """The bottom line of one article: the summarizer over its sentences, with its headline."""
     where = [(i, s) for i, p in enumerate(parsed, start=1) for s in p.sentences]
     texts = [s.text for _, s in where]
     tokens = [[t.text for t in span if not t.is_space] for p in parsed for span in p.spans]
@@ -312,12 +276,4 @@ def _looks_english(parsed: ParsedArticle) -> bool:
 
 
 def _now(options: BriefOptions) -> datetime:
-    if options.now is not None:
-        return options.now
-    fixed = os.environ.get("BRIEFER_NOW")
-    if fixed:
-        try:
-            return datetime.fromisoformat(fixed)
-        except ValueError:
-            raise BrieferError(f"BRIEFER_NOW={fixed!r} is not an ISO 8601 time") from None
-    return datetime.now(UTC).replace(microsecond=0)
+    return options.now if options.now is not None else datetime.now(UTC).replace(microsecond=0)

@@ -96,11 +96,11 @@ def test_marks_name_every_source_in_each_format(repost_brief):
 def test_a_statement_quoted_in_a_fact_sheet_is_merged_with_the_statement():
     """The 2021-09-17 fact sheet opens with the sentence the President's statement has as its tenth."""
     from briefer import nlp
-    from briefer.ingest import load_articles
     from briefer.merge import find_duplicates
+    from briefer.pipeline import load
     from briefer.segment import parse_articles
 
-    parsed = list(parse_articles(load_articles([str(SAMPLES / "ethiopia_tigray_2021")]), nlp.load()))
+    parsed = list(parse_articles(load([str(SAMPLES / "ethiopia_tigray_2021")]).articles, nlp.load()))
     sentences = [((i, s.index), s.text) for i, p in enumerate(parsed, start=1) for s in p.sentences]
     groups = find_duplicates(sentences).groups
     text = dict(sentences)
@@ -230,3 +230,59 @@ def test_near_copies_are_found_among_thousands_of_sentences():
         assert duplicates.group((2, i)) == duplicates.group((1, 7 * i))
     sizes = [len(g) for g in duplicates.groups]
     assert max(sizes) <= 3
+
+
+# ----------------------------------------------------------- the reader re-composes as the CLI does
+
+
+def _cli_places(cli, folder: Path, count: int, algorithm: str) -> list[tuple[int, int]]:
+    status, out, err = cli("brief", folder, "-n", count, "-a", algorithm, "--format", "json")
+    assert status == 0, err
+    return [(i["source"], i["sentence"]) for i in json.loads(out)["summary"]]
+
+
+def _places(brief: Brief) -> list[tuple[int, int]]:
+    return [(i.source, i.sentence) for i in brief.summary]
+
+
+async def test_the_readers_longer_shorter_and_algorithm_keys_give_the_command_lines_bottom_line(cli):
+    """Yemen at 4 sentences: the reader once picked (1,0),(1,5),(2,1),(2,5) where the CLI picks these."""
+    from briefer.pipeline import BriefOptions, load
+    from briefer.tui.command import reader_app
+    from briefer.tui.operations import next_algorithm
+
+    folder = SAMPLES / "yemen_truce_2022"
+    app = reader_app(load([str(folder)]), BriefOptions(sentences=3, now=FIXED_NOW))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("plus")
+        await app.workers.wait_for_complete()
+        assert app.brief is not None
+        assert (
+            _places(app.brief) == [(1, 0), (2, 0), (2, 1), (3, 2)] == _cli_places(cli, folder, 4, "briefer")
+        )
+        await pilot.press("minus", "a")
+        await app.workers.wait_for_complete()
+        algorithm = next_algorithm("briefer")
+        assert app.brief.algorithm == algorithm
+        assert _places(app.brief) == _cli_places(cli, folder, 3, algorithm)
+
+
+@pytest.mark.parametrize(
+    ("name", "lengths", "algorithm"),
+    [
+        ("yemen_truce_2022", range(1, 7), "briefer"),
+        ("sudan_conflict_2023", (2,), "lead"),
+        ("ethiopia_tigray_2021", (5,), "lexrank"),
+        ("russia_ukraine_sanctions_2022", (3,), "textrank"),
+    ],
+)
+def test_a_recomposed_bottom_line_equals_the_command_lines(cli, name, lengths, algorithm):
+    from briefer.pipeline import BriefOptions, load
+    from briefer.tui.command import Session
+
+    session = Session(load([str(SAMPLES / name)]), BriefOptions(now=FIXED_NOW))
+    brief = session.build()
+    for count in lengths:
+        recomposed = session.recompose(brief, count, algorithm)
+        assert _places(recomposed) == _cli_places(cli, SAMPLES / name, count, algorithm), count

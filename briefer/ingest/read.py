@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ class RawDocument:
     data: bytes
     content_type: str | None = None
     truncated: bool = False
+    validators: tuple[tuple[str, str], ...] = ()
+    """A URL's `ETag` and `Last-Modified` response headers, for a conditional request next time."""
 
     @property
     def suffix(self) -> str:
@@ -42,7 +45,7 @@ def expand_sources(specs: list[str]) -> list[str]:
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(p for p in path.iterdir() if _is_article_file(p))
             if not files:
                 raise InputError(f"{spec}: no article files (.txt, .md, .html, .wiki) in this folder")
             out.extend(str(p) for p in files)
@@ -51,13 +54,22 @@ def expand_sources(specs: list[str]) -> list[str]:
     return out
 
 
+_FOLDER_DOCS = {"readme", "sources", "license", "changelog", "contributing"}
+"""Stems of the files a folder of articles carries about itself; named alone, they are read."""
+
+
+def _is_article_file(path: Path) -> bool:
+    suffix_ok = path.suffix.lower() in ARTICLE_SUFFIXES
+    return suffix_ok and path.stem.lower() not in _FOLDER_DOCS and path.is_file()
+
+
 def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:
     """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise."""
     if spec == "-":
         data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
         return _bounded("<stdin>", data, None)
     if _is_url(spec):
-        return _read_url(spec)
+        return _read_url(spec)[0]
     return _read_file(Path(spec))
 
 
@@ -90,7 +102,14 @@ def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocumen
     return RawDocument(location, data[:MAX_BYTES], content_type, truncated)
 
 
-def _read_url(url: str) -> RawDocument:
+def read_url(url: str, *, headers: Mapping[str, str] | None = None) -> RawDocument | None:
+    """A URL read as `read_source` reads it, with extra request `headers` (`If-None-Match`,
+    `If-Modified-Since`); None when the server answers that the copy they name is current (304)."""
+    document, modified = _read_url(url, headers)
+    return document if modified else None
+
+
+def _read_url(url: str, headers: Mapping[str, str] | None = None) -> tuple[RawDocument, bool]:
     """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit.
 
     The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
@@ -99,13 +118,22 @@ def _read_url(url: str) -> RawDocument:
     import urllib.error  # only for URLs: urllib pulls in the email and http packages (~40 ms)
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": "briefer/0.1 (+offline brief)"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "briefer/0.1 (+offline brief)", **(headers or {})}
+    )
     timeout = _url_timeout()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = _read_until(response, time.monotonic() + timeout, url, timeout)
             content_type = response.headers.get("Content-Type")
+            validators = tuple(
+                (name, str(response.headers[name]))
+                for name in ("ETag", "Last-Modified")
+                if response.headers.get(name)
+            )
     except urllib.error.HTTPError as exc:
+        if exc.code == 304 and headers:
+            return RawDocument(url, b""), False
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
@@ -113,7 +141,8 @@ def _read_url(url: str) -> RawDocument:
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{url}: cannot fetch ({exc})") from None
-    return _bounded(url, data, content_type)
+    document = _bounded(url, data, content_type)
+    return RawDocument(document.location, document.data, content_type, document.truncated, validators), True
 
 
 def _url_timeout() -> float:

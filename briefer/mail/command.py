@@ -84,6 +84,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"give up on a silent server after SECONDS (default {DEFAULT_TIMEOUT:g})",
     )
     smtp.add_argument("--dry-run", action="store_true", help="show what would be sent; connect to nothing")
+    digest = parser.add_argument_group("a digest (see 'briefer digest --help')")
+    digest.add_argument("--digest", action="store_true", help="SOURCEs are feeds: one email, every situation")
+    from briefer.digest import add_digest_options
+
+    add_digest_options(digest)
 
 
 def _seconds(value: str) -> float:
@@ -109,10 +114,18 @@ def run_mail(args: argparse.Namespace, env: cli.Environment) -> int:
         from briefer.output import check_target
 
         check_target(args.output)  # before the brief is built: one error line, no notes before it
-    brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=cli.stdin_bytes(args, env))
-    date = _date(brief.generated_at)
-    msg = compose(brief, addressing, date=date, subject=args.subject)
-    for note in brief.notes:
+    from briefer.feeds.mail import digest_message
+
+    stdin = cli.stdin_bytes(args, env)
+    digest = digest_message(args, stdin, addressing, cli.options_from(args))
+    if digest is not None:
+        msg, date, notes = digest
+    else:
+        brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=stdin)
+        date = _date(brief.generated_at)
+        msg = compose(brief, addressing, date=date, subject=args.subject)
+        notes = brief.notes
+    for note in notes:
         env.stderr.write(f"briefer: note: {cli.one_line(note)}\n")
     if args.dry_run:
         env.stdout.write(describe(msg, addressing.recipients, _delivery(args, config, settings, environ)))

@@ -23,6 +23,11 @@ def source_ids(item: Cited) -> list[int]:
     return [item.source, *sorted({c.source for c in item.also} - {item.source})]
 
 
+def citation_mark(item: Cited) -> str:
+    """`[1]`, or `[1, 3]` for a sentence carried by several sources."""
+    return "[" + ", ".join(map(str, source_ids(item))) + "]"
+
+
 def scrub(rendered: str) -> str:
     """The last step of every renderer: no control character reaches a terminal, file or pipe raw.
 
@@ -62,5 +67,5 @@ def source_line(source: Source) -> str:
         bits.append(meta)
     if source.error:
         bits.append(f"not read: {source.error}")
-    bits.append(source.location)
+    bits.append(source.url or source.location)
     return " — ".join(bits)

@@ -22,7 +22,7 @@ class Line:
     """One item of a section; `source`/`sentence` say where the reader's Enter goes."""
 
     body: str = ""
-    label: str = ""
+    label: str | None = None
     speaker: str = ""
     cue: str = ""
     details: tuple[str, ...] = ()
@@ -134,31 +134,26 @@ def pieces(line: Line) -> list[Piece]:
     """The line's runs in reading order with their separators: the shape every face prints."""
     out: list[Piece] = []
 
-    def add(role: str, text: str) -> None:
-        if text:
+    def add(role: str, text: str | None, keep_empty: bool = False) -> None:
+        if text or (keep_empty and text is not None):
             if out:
                 out.append(Piece("sep", " "))
             out.append(Piece(role, text))
 
-    add("label", line.label)
+    add("label", line.label, keep_empty=True)  # an empty name still takes its place
     add("speaker", f"(“{line.speaker}”)" if line.speaker else "")
     add("cue", f"{line.cue}:" if line.cue else "")
-    if line.label and line.body and not line.cue:
+    if line.label is not None and line.body and not line.cue:
         add("sep", "—")
     add("body", line.body)
     add("details", f"({'; '.join(line.details)})" if line.details else "")
-    add("mark", citation_mark(line.citations))
+    add("mark", "[" + ", ".join(map(str, line.citations)) + "]" if line.citations else "")
     return out
 
 
 def plain(line: Line) -> str:
     """The line as one string (text format, search, clipboard)."""
     return "".join(p.text for p in pieces(line))
-
-
-def citation_mark(citations: tuple[int, ...]) -> str:
-    """`[1]`, or `[1, 3]` for a sentence carried by several sources; nothing when uncited."""
-    return "[" + ", ".join(map(str, citations)) + "]" if citations else ""
 
 
 def actor_mentions(brief: Brief, actor: Actor) -> list[tuple[Source, Sentence]]:
@@ -180,7 +175,13 @@ class _Placed(Cited, Protocol):
 
 
 def _cited(
-    text: str, item: _Placed, *, label: str = "", speaker: str = "", cue: str = "", actor: str | None = None
+    text: str,
+    item: _Placed,
+    *,
+    label: str | None = None,
+    speaker: str = "",
+    cue: str = "",
+    actor: str | None = None,
 ) -> Line:
     return Line(
         body=text,

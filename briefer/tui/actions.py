@@ -7,7 +7,7 @@ and the command palette lists the same actions under the same names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -31,7 +31,6 @@ from briefer.tui.operations import (
     export_brief,
     format_for,
     next_algorithm,
-    resummarize,
     sentence_count,
     url_of,
 )
@@ -52,6 +51,7 @@ class ReaderActions(App[None]):
     view: View
     current_source: int
     export_name: str
+    resummarizer: Callable[[Brief, int, str], Brief]
     _wanted: tuple[int, str] | None = None
     """The bottom line the keys asked for last (length, algorithm), ahead of the worker."""
 
@@ -134,7 +134,7 @@ class ReaderActions(App[None]):
     def _resummarize(self, brief: Brief, count: int, algorithm: str) -> None:
         """In a thread: sumy's algorithms import NLTK the first time, which takes a second."""
         self._wanted = (count, algorithm)
-        work = in_background(partial(resummarize, brief, count, algorithm), "briefer-summary")
+        work = in_background(partial(self.resummarizer, brief, count, algorithm), "briefer-summary")
         self.run_worker(work, name="summary", group="summary", exclusive=True, exit_on_error=False)
 
     async def show_summary(self, brief: Brief) -> None:

@@ -27,7 +27,7 @@ from briefer.render.sections import SECTION_TITLES, Line, plain, present
 from briefer.render.sections import Section as PresentedSection
 from briefer.tui.actions import ReaderActions
 from briefer.tui.background import exit_now, in_background
-from briefer.tui.operations import View, arrange, group_by_label
+from briefer.tui.operations import View, arrange, group_by_label, resummarize
 from briefer.tui.terminal import keys_from_terminal
 from briefer.tui.text import literal
 from briefer.tui.widgets.actor_panel import ActorPanel
@@ -50,6 +50,7 @@ class BriefApp(ReaderActions):
         brief: Brief | None = None,
         *,
         builder: Callable[[], Brief] | None = None,
+        resummarizer: Callable[[Brief, int, str], Brief] = resummarize,
         preview: Brief | None = None,
         export_name: str = "brief.md",
         timing_log: str | None = None,
@@ -62,6 +63,7 @@ class BriefApp(ReaderActions):
         super().__init__()
         self.brief: Brief | None = brief
         self.builder = builder
+        self.resummarizer = resummarizer  # the command line passes one that calls `pipeline.compose`
         self.preview = preview or brief
         self.export_name = export_name
         self.error: str | None = None
@@ -215,7 +217,7 @@ def _grouped(section: PresentedSection) -> list[Widget]:
     widgets: list[Widget] = []
     for name, lines in group_by_label(section.lines):
         widgets.append(Static(literal(name, style="bold"), classes="group"))
-        widgets += [BriefItem(replace(line, label="")) for line in lines]
+        widgets += [BriefItem(replace(line, label=None)) for line in lines]
     return widgets
 
 

@@ -1,52 +1,105 @@
-"""`briefer tui SOURCE...`: registers itself with the command line without importing Textual.
+"""`briefer tui SOURCE...`: the reader, built from the pipeline's stages without importing Textual early.
 
-Textual is imported only in `run_tui`, so `briefer brief` starts as fast as before.
+Loading is cheap (no spaCy), so the app paints the titles at once; analysis runs in the app's
+worker, and `+`/`-`/`a` re-compose the analysed brief with the same `compose` as `briefer brief`,
+so the reader's bottom line is the command line's at every length and algorithm.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from briefer.cli import EXTRA_COMMANDS, HANDLERS, Environment, add_source_options, options_from
-from briefer.errors import ExitStatus, InputError
-from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+from briefer.errors import ExitStatus
+from briefer.model import Brief
+
+if TYPE_CHECKING:
+    from briefer.cli import Environment
+    from briefer.pipeline import Analysis, BriefOptions, Loaded
+    from briefer.tui.app import BriefApp
 
 _STARTED = time.perf_counter()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """read the brief in the terminal: sections, actors, positions, the source"""
+    from briefer.cli import add_source_options
+    from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+
     parser.description = "Read the brief of one or more articles in the terminal."
     parser.epilog = "keys: arrows move, Enter opens the source, + - length, / search, s save, ? help, q quit"
     add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
     parser.add_argument("--no-cache", action="store_true", help="build the brief again, without the cache")
 
 
-def run_tui(args: argparse.Namespace, env: Environment) -> int:
-    """Read the articles (cheap: no spaCy) so the app can paint titles, then build in a worker."""
-    from briefer.cli import stdin_bytes
-    from briefer.ingest import Article, expand_sources, parse_article, read_source
+class Session:
+    """One reader's brief: analysed once (in the app's worker), composed again for each key."""
 
-    stdin = stdin_bytes(args, env)
-    specs = expand_sources(args.sources)
-    articles: list[Article] = []
-    failed: list[str] = []
-    for spec in specs:
-        try:
-            articles.append(parse_article(read_source(spec, stdin_bytes=stdin)))
-        except InputError:
-            if len(specs) == 1:
-                raise
-            failed.append(spec)
-    if not articles:
-        raise InputError(f"no readable article among {len(specs)} sources")
+    def __init__(self, loaded: Loaded, options: BriefOptions) -> None:
+        self.loaded = loaded
+        self.options = options
+        self._analysis: Analysis | None = None
+
+    def build(self) -> Brief:
+        from briefer.pipeline import analyse, compose
+
+        self._analysis = analyse(self.loaded, self.options)
+        return compose(self._analysis, self.options)
+
+    def recompose(self, brief: Brief, count: int, algorithm: str) -> Brief:
+        """The brief with a bottom line of `count` sentences by `algorithm`, as `briefer brief -n`."""
+        from briefer.pipeline import compose
+
+        if self._analysis is None:
+            self.build()
+        assert self._analysis is not None
+        wanted = replace(self.options, sentences=max(1, count), ratio=None, algorithm=algorithm)
+        return compose(self._analysis, wanted)
+
+
+def reader_app(
+    loaded: Loaded,
+    options: BriefOptions,
+    *,
+    timing_log: str | None = None,
+    use_cache: bool = True,
+    keys_from_tty: bool = False,
+) -> BriefApp:
+    """The app over loaded sources: a cached brief at once, or titles then the brief from its worker."""
     from briefer.tui.launch import make_reader
 
+    session = Session(loaded, options)
+    return make_reader(
+        loaded,
+        options,
+        session.build,
+        session.recompose,
+        timing_log=timing_log,
+        started=_STARTED,
+        use_cache=use_cache,
+        keys_from_tty=keys_from_tty,
+    )
+
+
+def run_tui(args: argparse.Namespace, env: Environment) -> int:
+    """Load the sources (a bad one fails before the app starts), then run the reader."""
+    from briefer.cli import options_from, stdin_bytes
+    from briefer.pipeline import load
+    from briefer.tui.app import timing_log_from_env
+
+    stdin = stdin_bytes(args, env)
+    loaded = load(args.sources, stdin_bytes=stdin)
     options = options_from(args)
-    make_reader(articles, failed, options, stdin=stdin, use_cache=not args.no_cache, started=_STARTED).run()
+    cache = not args.no_cache
+    reader_app(
+        loaded, options, timing_log=timing_log_from_env(), use_cache=cache, keys_from_tty=stdin is not None
+    ).run()
     return ExitStatus.OK
 
+
+from briefer.cli import EXTRA_COMMANDS, HANDLERS  # noqa: E402  (until the command table lands)
 
 EXTRA_COMMANDS["tui"] = add_arguments
 HANDLERS["tui"] = run_tui

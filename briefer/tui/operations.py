@@ -39,10 +39,12 @@ class Hit:
 def preview_brief(articles: Sequence[Article]) -> Brief:
     """A brief with only the sources' titles, dates and outlets: what the app paints at once."""
     sources = tuple(
-        Source(i, a.title, a.outlet, a.published, a.location) for i, a in enumerate(articles, start=1)
+        Source(i, a.title, a.outlet, a.published, a.location, url=a.url)
+        for i, a in enumerate(articles, start=1)
     )
-    title = articles[0].title if len(articles) == 1 else f"{articles[0].title} (and {len(articles) - 1} more)"
-    return Brief(title=title, sources=sources)
+    from briefer.pipeline import brief_title
+
+    return Brief(title=brief_title([a.title for a in articles]), sources=sources)
 
 
 def sentence_count(brief: Brief) -> int:
@@ -106,7 +108,7 @@ def arrange(brief: Brief, actors: Section, positions: Section, view: View) -> Ar
         ranked_positions = [
             line
             for line in ranked_positions
-            if all(w in names.get(line.actor, "") or w in line.label.casefold() for w in words)
+            if all(w in names.get(line.actor, "") or w in (line.label or "").casefold() for w in words)
         ]
     top_actors = ranked_actors if view.show_all else ranked_actors[:TOP_ACTORS]
     top_positions = ranked_positions if view.show_all else ranked_positions[:TOP_POSITIONS]
@@ -127,7 +129,7 @@ def citation_text(brief: Brief, line: Line) -> str:
 
 def url_of(source: Source) -> str | None:
     """The article's web address, if it came from the web."""
-    url = getattr(source, "url", None) or source.location
+    url = source.url or source.location
     return url if url.startswith(("http://", "https://")) else None
 
 
@@ -139,7 +141,7 @@ def group_by_label(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
     """Lines grouped under their label (positions under who holds them), first seen first."""
     groups: dict[str, list[Line]] = {}
     for line in lines:
-        groups.setdefault(line.label, []).append(line)
+        groups.setdefault(line.label or "", []).append(line)
     return list(groups.items())
 
 

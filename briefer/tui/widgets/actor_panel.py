@@ -47,7 +47,7 @@ class ActorPanel(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         for line in actors.lines:
-            table.add_row(_cell(line.label), _cell("; ".join(line.details), "dim"), key=line.actor)
+            table.add_row(_cell(line.label or ""), _cell("; ".join(line.details), "dim"), key=line.actor)
         more = self.query_one("#actor-more", Static)
         more.update(Text(f"… {hidden} more actors: A shows all, f filters", style="italic dim"))
         more.display = hidden > 0
@@ -70,7 +70,7 @@ class ActorPanel(Vertical):
         widgets: list[Widget] = [Static(literal(actor.name, style="bold underline"), classes="group")]
         if actor.role:
             widgets.append(Static(literal(actor.role, style="italic")))
-        held = [replace(p, label="") for p in self.positions if p.actor == actor.id]
+        held = [replace(p, label=None) for p in self.positions if p.actor == actor.id]
         widgets.append(Static(Text(f"Positions ({len(held)})", style="bold"), classes="subhead"))
         widgets += [BriefItem(p) for p in held]
         mentions = actor_mentions(brief, actor)

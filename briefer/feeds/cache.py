@@ -1,0 +1,140 @@
+"""What a digest keeps between runs, in the user's cache folder, so the next run fetches only what is new.
+
+Three kinds of entries, each a small JSON file named by a hash of its key:
+- a feed's last body and its `ETag`/`Last-Modified`, for a conditional request (a 304 answer then
+  reuses the body);
+- each article already read (from its page, or from its entry when the page could not be read),
+  so a link is fetched once;
+- the last run's briefs and the key of the articles they were built from: when a run finds the
+  same articles, it reuses them without loading spaCy, and `--since last` compares against them.
+
+The cache only speeds things up: an unreadable or corrupt file is a miss, a failed write is
+ignored, and nothing in it is trusted more than the network would be (articles are re-cleaned
+text, never markup).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefer.ingest import Article
+
+VERSION = 1
+"""Bumped when the layout changes; files of another version are misses."""
+
+
+def default_folder() -> Path:
+    """`$XDG_CACHE_HOME/briefer/feeds` on Linux (platformdirs picks each system's place)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("briefer", appauthor=False) / "feeds"
+
+
+@dataclass(frozen=True, slots=True)
+class CachedFeed:
+    body: bytes
+    validators: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CachedArticle:
+    article: Article
+    from_page: bool
+    """False when the page could not be read and the entry's own content was used."""
+    reason: str | None = None
+    """Why the page could not be read."""
+
+
+class Cache:
+    """Files under `folder`; `Cache(None)` keeps nothing (`--no-cache`)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def feed(self, url: str) -> CachedFeed | None:
+        meta = self._load("feed", url)
+        body = self._path("feed", url, ".body")
+        if meta is None or body is None:
+            return None
+        try:
+            data = body.read_bytes()
+        except OSError:
+            return None
+        return CachedFeed(data, tuple((str(k), str(v)) for k, v in meta.get("validators", ())))
+
+    def store_feed(self, url: str, feed: CachedFeed) -> None:
+        body = self._path("feed", url, ".body")
+        if body is not None and _write(body, feed.body):
+            self._store("feed", url, {"validators": [list(v) for v in feed.validators]})
+
+    def article(self, link: str) -> CachedArticle | None:
+        data = self._load("article", link)
+        if data is None:
+            return None
+        try:
+            a = data["article"]
+            paragraphs, notes = tuple(a["paragraphs"]), tuple(a["notes"])
+            article = Article(a["location"], a["title"], a["outlet"], a["published"], paragraphs, notes)
+            return CachedArticle(article, bool(data["from_page"]), data.get("reason"))
+        except (KeyError, TypeError):
+            return None
+
+    def store_article(self, link: str, cached: CachedArticle) -> None:
+        a = cached.article
+        article = {
+            "location": a.location,
+            "title": a.title,
+            "outlet": a.outlet,
+            "published": a.published,
+            "paragraphs": list(a.paragraphs),
+            "notes": list(a.notes),
+        }
+        data = {"article": article, "from_page": cached.from_page, "reason": cached.reason}
+        self._store("article", link, data)
+
+    def last_run(self) -> dict[str, Any] | None:
+        return self._load("run", "last")
+
+    def store_run(self, data: dict[str, Any]) -> None:
+        self._store("run", "last", data)
+
+    def _path(self, kind: str, key: str, suffix: str = ".json") -> Path | None:
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self.folder / kind / f"{digest}{suffix}"
+
+    def _load(self, kind: str, key: str) -> dict[str, Any] | None:
+        path = self._path(kind, key)
+        if path is None:
+            return None
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != VERSION or data.get("key") != key:
+            return None  # another layout, or a hash collision
+        return data
+
+    def _store(self, kind: str, key: str, data: dict[str, Any]) -> None:
+        path = self._path(kind, key)
+        if path is not None:
+            payload = json.dumps({"version": VERSION, "key": key, **data}, ensure_ascii=False)
+            _write(path, payload.encode("utf-8"))
+
+
+def _write(path: Path, data: bytes) -> bool:
+    """Atomically, creating folders; False (and nothing changed) when the cache cannot be written."""
+    from briefer.errors import OutputError
+    from briefer.output import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(path, data)
+    except (OSError, OutputError):
+        return False
+    return True  # mkstemp made the file readable by its owner only
