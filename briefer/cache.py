@@ -8,6 +8,7 @@ atomic and best-effort: a cache that cannot be read or written is a miss, never 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import hashlib
 import json
@@ -38,25 +39,25 @@ def cache_dir(environ: dict[str, str] | None = None) -> Path:
     return Path(user_cache_dir(APP_NAME)) / "briefs"
 
 
-def brief_key(
-    articles: Sequence[object], failed: Sequence[str], options: object, now: datetime | None = None
-) -> str:
-    """A hex digest of what decides the brief: articles (dataclasses), failed sources, options."""
-    day = (now or datetime.now(UTC)).date().isoformat()
+def brief_key(articles: Sequence[object], failed: Sequence[object], options: object) -> str:
+    """A hex digest of what decides the brief: articles (dataclasses), failed sources, options.
+
+    The options' clock (`now`) counts by its day only: relative dates are read against it, and a
+    brief opened again the same day is the same brief.
+    """
+    settings = _plain(options)
+    clock = settings.pop("now", None) if isinstance(settings, dict) else None
     parts = {
         "version": __version__,
         "schema": SCHEMA_VERSION,
-        "day": day,
+        "day": (clock or datetime.now(UTC)).date().isoformat(),
         "model": os.environ.get("BRIEFER_MODEL", ""),
-        "now": os.environ.get("BRIEFER_NOW", ""),
         "articles": [_plain(a) for a in articles],
-        "failed": list(failed),
-        "options": _plain(options),
+        "failed": [_plain(f) for f in failed],
+        "options": settings,
     }
-    encoded = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False).encode(
-        "utf-8", "surrogatepass"
-    )
-    return hashlib.sha256(encoded).hexdigest()
+    encoded = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def load(key: str, folder: Path | None = None) -> Brief | None:
@@ -105,16 +106,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """the brief cache of `briefer tui`: where it is, or clear it"""
+    parser.description = "Show where `briefer tui` keeps built briefs, or remove them all."
+    parser.add_argument("action", choices=("path", "clear"), help="path: print the folder; clear: empty it")
+
+
+def run(args: argparse.Namespace, env: Any) -> int:
+    """`briefer cache path|clear` (for the command table; `env` gives stdout)."""
+    out = env.stdout
+    if args.action == "clear":
+        out.write(f"removed {clear()} cached briefs from {cache_dir()}\n")
+    else:
+        out.write(f"{cache_dir()}\n")
+    return 0
+
+
 def main(argv: Sequence[str]) -> int:
-    """`python -m briefer.cache clear|path`: what `briefer cache` runs."""
-    if list(argv) == ["clear"]:
-        print(f"removed {clear()} cached briefs from {cache_dir()}")
-        return 0
-    if list(argv) == ["path"]:
-        print(cache_dir())
-        return 0
-    print("usage: python -m briefer.cache clear|path", file=sys.stderr)
-    return 2
+    """`python -m briefer.cache path|clear`, until `briefer cache` is in the command table."""
+    parser = argparse.ArgumentParser(prog="python -m briefer.cache")
+    add_arguments(parser)
+    return run(parser.parse_args(list(argv)), sys)
 
 
 if __name__ == "__main__":

@@ -313,3 +313,22 @@ def _article():
     from briefer.ingest import Article
 
     return Article("x.txt", "A slow title", None, None, ("Text.",))
+
+
+def test_python_m_briefer_cache_prints_its_folder_and_clears_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BRIEFER_CACHE_DIR", str(tmp_path / "briefs"))
+    cache.store("k", fixed_brief())
+    assert cache.main(["path"]) == 0 and capsys.readouterr().out.strip() == str(tmp_path / "briefs")
+    assert cache.main(["clear"]) == 0 and "removed 1 cached briefs" in capsys.readouterr().out
+    assert cache.load("k") is None
+
+
+def test_the_cache_key_counts_the_clock_by_its_day_only():
+    from datetime import UTC, datetime
+
+    from briefer.pipeline import BriefOptions, load
+
+    articles = load([str(SEED)]).articles
+    morning, evening, tomorrow = (datetime(2026, 1, d, h, tzinfo=UTC) for d, h in ((2, 8), (2, 20), (3, 8)))
+    key = lambda now: cache.brief_key(articles, (), BriefOptions(now=now))  # noqa: E731
+    assert key(morning) == key(evening) != key(tomorrow)

@@ -34,8 +34,7 @@ def make_reader(
     """The app for these sources; failed sources are listed in the brief with their reason."""
     from briefer.pipeline import preview
 
-    failed = [f"{location}: {reason}" for location, reason in loaded.failed]
-    key = cache.brief_key(loaded.articles, failed, options) if use_cache else None
+    key = cache.brief_key(loaded.articles, loaded.failed, options) if use_cache else None
     cached = cache.load(key) if key else None
 
     def build_and_keep() -> Brief:
