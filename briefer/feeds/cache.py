@@ -1,8 +1,8 @@
 """What a digest keeps between runs, in the user's cache folder, so the next run fetches only what is new.
 
-Three kinds of entries, each a small JSON file named by a hash of its key:
+Four kinds of entries, each a small JSON file named by a hash of its key:
 - a feed's last body and its `ETag`/`Last-Modified`, for a conditional request (a 304 answer then
-  reuses the body);
+  reuses the body), and the entries parsed from that body;
 - each article already read (from its page, or from its entry when the page could not be read),
   so a link is fetched once;
 - the last run's briefs and the key of the articles they were built from: when a run finds the
@@ -18,9 +18,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from briefer.feeds.parse import Entry
 from briefer.ingest import Article
 
 VERSION = 1
@@ -70,6 +72,33 @@ class Cache:
         body = self._path("feed", url, ".body")
         if body is not None and _write(body, feed.body):
             self._store("feed", url, {"validators": [list(v) for v in feed.validators]})
+
+    def entries(self, feed: str, body: bytes) -> list[Entry] | None:
+        """The entries parsed from this very body of the feed (feedparser is slow on big feeds)."""
+        data = self._load("entries", _body_key(feed, body))
+        if data is None:
+            return None
+        try:
+            return [
+                Entry(e["feed"], e["outlet"], e["title"], e["link"], _time(e["published"]), e["content"])
+                for e in data["entries"]
+            ]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store_entries(self, feed: str, body: bytes, entries: list[Entry]) -> None:
+        items = [
+            {
+                "feed": e.feed,
+                "outlet": e.outlet,
+                "title": e.title,
+                "link": e.link,
+                "published": e.published.isoformat() if e.published else None,
+                "content": e.content,
+            }
+            for e in entries
+        ]
+        self._store("entries", _body_key(feed, body), {"entries": items})
 
     def article(self, link: str) -> CachedArticle | None:
         data = self._load("article", link)
@@ -125,6 +154,14 @@ class Cache:
         if path is not None:
             payload = json.dumps({"version": VERSION, "key": key, **data}, ensure_ascii=False)
             _write(path, payload.encode("utf-8"))
+
+
+def _body_key(feed: str, body: bytes) -> str:
+    return f"{feed}\n{hashlib.sha256(body).hexdigest()}"
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def _write(path: Path, data: bytes) -> bool:

@@ -63,7 +63,7 @@ def read_feeds(
     read = 0
     for feed, data in feeds.items():
         try:
-            found = feed_entries(data if data is not None else _feed_bytes(feed, cache, out), feed)
+            found = _entries(feed, data if data is not None else _feed_bytes(feed, cache, out), cache)
         except InputError as exc:
             out.failed.append((feed, str(exc).removeprefix(f"{printable(feed)}: ")))
             continue
@@ -113,6 +113,14 @@ def _resolve(url: str, opml: str) -> str:
     if url.lower().startswith(("http://", "https://")) or _is_url(opml) or Path(url).is_absolute():
         return url
     return str(Path(opml).parent / url)
+
+
+def _entries(feed: str, data: bytes, cache: Cache) -> list[Entry]:
+    found = cache.entries(feed, data)
+    if found is None:
+        found = feed_entries(data, feed)
+        cache.store_entries(feed, data, found)
+    return found
 
 
 def _feed_bytes(spec: str, cache: Cache, out: Fetched) -> bytes:

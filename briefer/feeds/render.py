@@ -93,7 +93,7 @@ def json_lines(digest: Digest) -> str:
 
     lines = []
     for n, story in enumerate(digest.stories, start=1):
-        data = story.brief.to_dict()
+        data = dict(story.to_dict())
         if story.changes is not None:
             data = flag_new(data, story.changes)
         data["situation"] = {
