@@ -102,15 +102,25 @@ def _expand(specs: Sequence[str], cache: Cache, out: Fetched) -> dict[str, bytes
             continue
         if is_opml(data):
             for url in opml_feeds(data, spec):
-                feeds.setdefault(_resolve(url, spec), None)
+                feed = _resolve(url, spec)
+                if feed is None:
+                    out.failed.append((url, f"not a web address (in {spec}, which is on the web)"))
+                else:
+                    feeds.setdefault(feed, None)
         else:
             feeds[spec] = data
     return feeds
 
 
-def _resolve(url: str, opml: str) -> str:
-    """An OPML outline's address; a relative file name is relative to the OPML file's folder."""
-    if url.lower().startswith(("http://", "https://")) or _is_url(opml) or Path(url).is_absolute():
+def _resolve(url: str, opml: str) -> str | None:
+    """An OPML outline's address, relative ones against the OPML's own place. A list read from
+    the web names only web addresses (None otherwise): it must not make us read local files."""
+    if _is_url(opml):
+        from urllib.parse import urljoin
+
+        absolute = urljoin(opml, url)
+        return absolute if _is_url(absolute) else None
+    if _is_url(url) or Path(url).is_absolute():
         return url
     return str(Path(opml).parent / url)
 
