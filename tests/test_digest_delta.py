@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.delta import compare, flag_new, load_previous, seen_in
+from briefer.errors import InputError
 from briefer.model import Actor, Brief, Position, Source, SummaryItem, TimelineEvent
+from briefer.render.json import render, render_line
 
 SOURCE = (Source(1, "A story", "Wire", "2026-01-01", "http://example.org/a"),)
 
@@ -64,8 +68,6 @@ def test_since_is_the_newest_earlier_brief_and_json_flags_every_item():
 
 
 def test_a_previous_brief_or_digest_is_read_back_from_json():
-    from briefer.render.json import render, render_line
-
     one = brief(actors=[UN])
     assert load_previous(render(one).encode(), "b.json") == [one]
     lines = (render_line(one) + render_line(brief(actors=[GRUNDBERG]))).encode()
@@ -73,9 +75,5 @@ def test_a_previous_brief_or_digest_is_read_back_from_json():
 
 
 def test_a_file_that_is_no_brief_is_one_clear_error():
-    import pytest
-
-    from briefer.errors import InputError
-
     with pytest.raises(InputError, match=r"notes.txt: not a brief saved with --format json"):
         load_previous(b"just some notes", "notes.txt")
