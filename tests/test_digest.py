@@ -129,10 +129,10 @@ def test_markdown_digest_has_an_index_and_each_brief(fresh_site, user_cache):
     text = (user_cache / "digest.md").read_text()
     assert text.startswith("# Digest: 3 situations from 4 articles in 1 feed\n")
     index = text.split("\n\n")[2].splitlines()
-    assert len(index) == 3 and "Ethiopia (and 1 more) (2 sources)" in index[0]
-    assert index[1].endswith("(1 source)") and index[2].endswith("(1 source)")
+    assert len(index) == 3 and "Ethiopia (and 1 more) (2 articles)" in index[0]
+    assert index[1].endswith("(1 article)") and index[2].endswith("(1 article)")
     assert text.count("### Bottom line") == 3
-    assert f"## {index[0].removesuffix(' (2 sources)')}\n\n_Carried by 2 sources._" in text
+    assert f"## {index[0].removesuffix(' (2 articles)')}\n\n_2 articles._" in text
 
 
 def test_html_digest_is_one_page_with_an_index(fresh_site, user_cache):
@@ -200,7 +200,8 @@ def test_a_json_digest_piped_into_mail_is_one_message(morning):
     assert status == 0, err
     msg = message_from_string(out, policy=policy.default)
     assert msg["Subject"].startswith(f"Digest: {TITLES['ethiopia']}")
-    assert msg.get_body(("plain",)).get_content().count("Carried by") == 5
+    body = msg.get_body(("plain",)).get_content()
+    assert body.count("\n1. 2 articles in 3 feed entries\n") == 1 and body.count("-" * 72) == 5
 
 
 @pytest.mark.parametrize(
