@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SAMPLE ?= samples/000_479c8156071b18c9.txt
 
-.PHONY: brief test check eval bench tui clean
+.PHONY: brief test check eval bench tui clean mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ check: $(STAMP)  ## lint, format check and types
 
 eval: $(STAMP)  ## score the brief on ../shared/eval (skips cleanly without it)
 	$(PY) -m briefer.evaluation --gate
+
+mutate: $(STAMP)  ## mutation testing of the guarantee modules (slow; TARGETS="output model" for some)
+	nice -n 15 $(PY) scripts/mutate.py $(TARGETS)
 
 bench: $(STAMP)  ## speed benchmarks
 	$(PY) scripts/bench.py

@@ -77,6 +77,13 @@ def role_words() -> frozenset[str]:
     return frozenset(_data()["roles"])
 
 
+def description(key: str) -> tuple[str, ...]:
+    """Roles or names a description stands for ("top us diplomat" -> "secretary of state"), from
+    folded words without a leading "the"."""
+    found: list[str] = _data().get("descriptions", {}).get(key, [])
+    return tuple(found)
+
+
 def group_patterns() -> list[dict[str, str]]:
     """EntityRuler patterns for armed groups spaCy's small model misses or mislabels."""
     patterns = []

@@ -40,6 +40,8 @@ class Source:
     sentences: tuple[Sentence, ...] = ()
     error: str | None = None
     notes: tuple[str, ...] = ()
+    url: str | None = None
+    """The article's web address when its page gives one; shown in Sources instead of `location`."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -207,7 +207,8 @@ def compose(analysis: Analysis, options: BriefOptions | None = None) -> Brief:
 def preview(loaded: Loaded) -> Brief:
     """A brief with only the sources' titles, dates and outlets: what the reader paints at once."""
     sources = tuple(
-        Source(i, a.title, a.outlet, a.published, a.location) for i, a in enumerate(loaded.articles, start=1)
+        Source(i, a.title, a.outlet, a.published, a.location, url=a.url)
+        for i, a in enumerate(loaded.articles, start=1)
     )
     return Brief(title=brief_title([a.title for a in loaded.articles]), sources=sources)
 
@@ -229,7 +230,7 @@ def assemble(
 def _sources(analysis: Analysis) -> tuple[Source, ...]:
     sources = [
         Source(i, p.article.title, p.article.outlet, p.article.published, p.article.location,
-               p.article.text, p.sentences, None, p.article.notes)
+               p.article.text, p.sentences, None, p.article.notes, p.article.url)
         for i, p in enumerate(analysis.parsed, start=1)
     ]  # fmt: skip
     sources += [

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.dates import Mention, Period, Tense, find_mentions, parse_anchor
+from briefer.dates import Mention, Period, Tense, find_mentions, parse_anchor, sort_key
 from briefer.model import Sentence, TimelineEvent
 from briefer.segment import ParsedArticle
 
@@ -35,13 +35,26 @@ if TYPE_CHECKING:
 
 # Entity labels that say a matched "2016" or "May" is not a date here.
 _NOT_DATES = frozenset(
-    {"PERSON", "ORG", "NORP", "MONEY", "CARDINAL", "QUANTITY", "PERCENT", "LAW", "PRODUCT", "FAC"}
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "MONEY",
+        "CARDINAL",
+        "QUANTITY",
+        "PERCENT",
+        "LAW",
+        "PRODUCT",
+        "FAC",
+        "WORK_OF_ART",
+    }
 )
 # Prepositions after which spaCy's CARDINAL is still a year: "in 1991".
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "from", "of", "before", "after", "during"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _FUTURE_FRAMES = frozenset({"expect", "schedule", "due", "set", "plan", "slate", "poise", "go"})
 _VERBS = ("VERB", "AUX")
+_NOUN_MODIFIERS = ("compound", "poss", "nmod", "amod")
 # Verb forms that act as a preposition or an adjective ("including", "a fighting force").
 _NOT_CLAUSES = ("prep", "amod", "compound")
 _MIN_CLAUSE_WORDS = 3
@@ -68,7 +81,7 @@ def find_events(parsed: Sequence[ParsedArticle]) -> tuple[TimelineEvent, ...]:
         for sentence, span in zip(article.sentences, article.spans, strict=True):
             for event in _sentence_events(sentence, span, anchor, source_id):
                 events.append(event)
-    events.sort(key=lambda e: (e[0].date, e[0].source, e[0].sentence, e[1]))
+    events.sort(key=lambda e: (sort_key(e[0].date), e[0].source, e[0].sentence, e[1]))
     return tuple(event for event, _ in events)
 
 
@@ -82,9 +95,9 @@ def dated_mentions(sentence: Sentence, span: Span, anchor: Period | None) -> lis
     base = span.start_char + len(text) - len(text.lstrip())
     for mention in mentions:
         tokens = span.doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
-        if tokens is not None and not _is_date(tokens):
+        if tokens is not None and (not _is_date(tokens) or _nowadays(tokens)):
             continue
-        tense = _tense(tokens.root) if tokens is not None else "past"
+        tense = _tense(tokens) if tokens is not None else "past"
         out.append(DatedMention(mention, tokens, tense, mention.resolve(anchor, tense)))
     return out
 
@@ -113,6 +126,21 @@ def _is_date(tokens: Span) -> bool:
     return labels == {"CARDINAL"} and before in _YEAR_PREPOSITIONS
 
 
+def _nowadays(tokens: Span) -> bool:
+    """ "Facebook today sabotages ...": "today" between a subject and its present-tense verb means
+    "nowadays", not a day."""
+    if tokens.text.lower() != "today":
+        return False
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start > tokens.sent.start else None
+    if before is not None and before.is_title and not before.is_sent_start and _tense(tokens) == "present":
+        return True  # "Facebook today, which brought ... a revolution": a name, then "today"
+    verb = tokens.root.head
+    if verb.tag_ not in ("VBZ", "VBP") or verb.i < tokens.start:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tokens.start for c in verb.children)
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a date expression belongs to: the nearest verb among its heads."""
     node = token
@@ -123,11 +151,19 @@ def _governor(token: Token) -> Token | None:
     return node
 
 
-def _tense(token: Token) -> Tense:
-    """Past, future or present, from the verb governing `token` and its auxiliaries."""
-    verb = _governor(token)
+def _tense(tokens: Span) -> Tense:
+    """Past, future or present, from the verb governing a date and its auxiliaries.
+
+    A date that names a thing ("the Nov. 8 election", "Tuesday's ruling") is not dated by the verb
+    of its clause ("Trump has said he would ... the Nov. 8 election"): its tense is "named".
+    """
+    root = tokens.root
+    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN"):
+        return "named"
+    verb = _governor(root)
     if verb is None:
         return "present"
+    verb = _finite(verb)
     node = verb
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
@@ -144,6 +180,21 @@ def _tense(token: Token) -> Tense:
     if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):
         return "past"
     return "present"
+
+
+def _finite(verb: Token) -> Token:
+    """A participle's clause takes its tense from the verb it hangs on: "speaking to reporters on
+    Wednesday, Grassley said" is past, as is "has rejected a meeting, phoning Garland on Wednesday"."""
+    node = verb
+    while (
+        node.tag_ in ("VBG", "VBN")
+        and node.dep_ in ("advcl", "conj")
+        and node.head.pos_ in _VERBS
+        and node.head.i != node.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+    ):
+        node = node.head
+    return node
 
 
 def _clause_text(sentence: Sentence, own: DatedMention, others: list[DatedMention]) -> str:

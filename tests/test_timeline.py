@@ -64,7 +64,7 @@ LABELLED = [
         [("yesterday", "2016-04-15"), ("tomorrow", "2016-04-17")],
     ),
     ("2016-04-16", "Today the council voted to lift the embargo.", [("Today", "2016-04-16")]),
-    ("2016-04-16", "The envoy visited the capital last week.", [("last week", "2016-04")]),
+    ("2016-04-16", "The envoy visited the capital last week.", [("last week", "2016-W14")]),
     (
         "2016-04-16",
         "Prices rose last month and will rise again next year.",
@@ -90,6 +90,42 @@ LABELLED = [
         [("March", "2005-03"), ("April of 2005", "2005-04")],
     ),
     ("2022-04-01", "More than 2000 people fled the city in 2011.", [("2011", "2011")]),
+    # A year-less date is the one nearest the article in the direction of the tense, and a date
+    # more than a few months back is not meant by a past-tense clause ("were postponed until").
+    ("2016-02-20", "Talks were postponed until March 1, the envoy said.", [("March 1", "2016-03-01")]),
+    ("2016-02-20", "Parliamentary elections were set for April 13.", [("April 13", "2016-04-13")]),
+    ("2016-07-03", "Since October, Palestinians have killed 34 Israelis.", [("October", "2015-10")]),
+    ("2016-02-20", "The government fell in March last year.", [("March last year", "2015-03")]),
+    # A date naming a thing keeps the article's year; the clause's verb does not date it.
+    ("2016-07-14", "Trump has said he would win the Nov. 8 election.", [("Nov. 8", "2016-11-08")]),
+    (
+        "2016-03-17",
+        "Republicans have declared they will not vote on Garland before the November election.",
+        [("November", "2016-11")],
+    ),
+    ("2016-07-15", "China has refused to recognize Tuesday's ruling.", [("Tuesday", "2016-07-12")]),
+    # Weekdays: past goes back, a participle takes its main verb's tense, unknown is the nearest.
+    ("2016-07-17", "The army chiefs met Friday in Ankara, officials said.", [("Friday", "2016-07-15")]),
+    (
+        "2016-03-17",
+        "Grassley, speaking to reporters on Wednesday, said the hearings would not go ahead.",
+        [("Wednesday", "2016-03-16")],
+    ),
+    ("2016-07-03", "Thousands march in London on Saturday against the vote.", [("Saturday", "2016-07-02")]),
+    # Weeks and weekends as the text gives them: ISO weeks and the weekend of one.
+    ("2016-07-02", "Britain voted last week to leave the European Union.", [("last week", "2016-W25")]),
+    ("2016-07-14", "Trump is to be formally nominated next week.", [("next week", "2016-W29")]),
+    ("2016-02-22", "Fighting eased over the weekend, residents said.", [("over the weekend", "2016-W07-WE")]),
+    # Clock times, programmes and "today" as "nowadays" are not dates.
+    (
+        "2016-02-26",
+        "The truce takes effect on Friday and groups must sign up by 1700 GMT.",
+        [("Friday", "2016-02-26")],
+    ),
+    ("2016-02-26", "The deadline is 1200 ET.", []),
+    ("2016-07-03", "The minister told the BBC's Today programme that the vote was final.", []),
+    ("2016-07-03", "He told USA Today that he would not run.", []),
+    ("2016-07-03", '"Facebook today sabotages the work of the police," he said.', []),
     # Not dates: decades, durations, open bounds, names.
     ("2016-04-16", "The 1990s were a decade of war in the region.", []),
     ("2024-09-17", "For over 17 long months, the people have endured a senseless war.", []),
@@ -131,6 +167,11 @@ def test_events_of_several_articles_are_sorted_by_date_coarser_first():
         ("2015", 2),
         ("2016-04-16", 1),
     ]
+
+
+def test_weeks_sort_by_their_first_day_between_months_and_days():
+    parsed = _parse(("2016-07-02", "Britain voted last week to leave. Markets fell on June 20 and in June."))
+    assert [e.date for e in find_events(parsed)] == ["2016-06", "2016-W25", "2016-06-20"]
 
 
 def test_white_house_statements_on_yemen_date_today_and_skip_durations():
@@ -232,5 +273,19 @@ def test_any_run_of_date_words_resolves_to_valid_iso_or_nothing(words, published
         for tense in ("past", "present", "future"):
             period = mention.resolve(parse_anchor(published), tense)
             if period is not None:
-                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", period.iso)
+                assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2}(-WE)?)?", period.iso)
                 assert period.start <= period.end
+
+
+def test_timeline_eval_task_scores_the_seed_labels_and_catches_a_wrong_date(seed_brief):
+    from dataclasses import replace
+
+    from briefer.evaluation.timeline import _label_right
+
+    label = {"snippet": "in a Monday meeting", "expression": "Monday", "date": "2016-04-18"}
+    assert _label_right(seed_brief, label)
+    moved = tuple(
+        replace(e, date="2016-04-11") if e.expression == "Monday" else e for e in seed_brief.timeline
+    )
+    assert not _label_right(replace(seed_brief, timeline=moved), label)
+    assert not _label_right(seed_brief, {**label, "date": None})  # a date where the label says none

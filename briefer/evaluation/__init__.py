@@ -2,7 +2,8 @@
 
 Each task module (`summaries`, `actors`, `positions`) exposes `run(eval_dir, limit) -> list[Row]`;
 `python -m briefer.evaluation` prints them as one table. The data is read in place and never
-copied into the repository. Without the folder, everything skips cleanly.
+copied into the repository. Without the folder the table is
+skipped, but a gate (`--gate`) fails: a gate that cannot measure must not pass.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ class Row:
 
 
 def eval_dir() -> Path | None:
-    """`$BRIEFER_EVAL_DIR`, or `../shared/eval` next to the repository (or the working folder)."""
+    """`$BRIEFER_EVAL_DIR` when set (and then only it), else `../shared/eval` next to the repository
+    (or the working folder)."""
     env = os.environ.get("BRIEFER_EVAL_DIR")
-    candidates = [Path(env)] if env else []
+    if env:
+        return Path(env) if Path(env).is_dir() else None
     here = Path(__file__).resolve().parents[2]
-    candidates += [here.parent / "shared" / "eval", Path.cwd().parent / "shared" / "eval"]
+    candidates = [here.parent / "shared" / "eval", Path.cwd().parent / "shared" / "eval"]
     return next((c for c in candidates if c.is_dir()), None)

@@ -7,16 +7,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.errors import InputError
-from briefer.ingest.clean import clean_scraped, parse_dateline
+from briefer.ingest.clean import ScrapedText, clean_scraped
 from briefer.ingest.decode import decode_bytes, looks_binary, one_line, printable
+from briefer.ingest.frontmatter import split_front_matter
+from briefer.ingest.kinds import binary_kind
 from briefer.ingest.markup import (
     MAX_MARKUP_CHARS,
     html_to_text,
     looks_like_html,
     looks_like_wikitext,
     markdown_to_text,
-    split_front_matter,
     wikitext_to_text,
+)
+from briefer.ingest.meta import (
+    PageMeta,
+    article_url,
+    dateline_outlet,
+    front_matter_meta,
+    iso_date,
+    outlet_from_url,
+    split_title,
 )
 from briefer.ingest.read import MAX_BYTES, RawDocument
 
@@ -27,8 +37,6 @@ and its memory within a few hundred MB; the cut is said in the brief's notes."""
 MAX_TITLE_CHARS = 200
 MAX_OUTLET_CHARS = 80
 
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[-–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
-
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -38,6 +46,8 @@ class Article:
     published: str | None
     paragraphs: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    url: str | None = None
+    """The article's own web address, when the page or its front matter gives one."""
 
     @property
     def text(self) -> str:
@@ -50,32 +60,23 @@ def parse_article(raw: RawDocument) -> Article:
 
     Work is bounded whatever the input: bytes are capped when read (`MAX_BYTES`), markup before it
     is parsed (`MAX_MARKUP_CHARS`) and text before it is cleaned and parsed (`MAX_TEXT_CHARS`);
-    every cut is said in the article's notes.
+    every cut is said in the article's notes. A readable text is never refused for its junk: when
+    cleaning would leave nothing, the text is kept as it is and a note says so.
     """
     where = printable(raw.location)
-    if not raw.data.strip():
-        raise InputError(f"{where}: empty input")
-    if looks_binary(raw.data):
-        raise InputError(f"{where}: looks like a binary file, not an article")
-    text = decode_bytes(raw.data)
-    if not text.strip():
-        raise InputError(f"{where}: no text in it")
+    text = _text_of(raw, where)
     notes = [f"input cut at {MAX_BYTES // (1024 * 1024)} MB"] if raw.truncated else []
-    meta: dict[str, str | None] = {}
     front = split_front_matter(text)
-    if front.fields:
-        meta.update(_front_matter_meta(front.fields))
-        text = front.body
-    text = re.sub(r"\[ad_\d+\]", "", text)
+    declared = front_matter_meta(front) if front.fields else PageMeta()
+    text = re.sub(r"\[ad_\d+\]", "", front.body)
+    page = PageMeta()
     is_html = raw.suffix in (".html", ".htm") or "html" in (raw.content_type or "").lower()
     if is_html or looks_like_html(text):
-        page = html_to_text(text)
-        if page.cut:
+        markup = html_to_text(text)
+        if markup.cut:
             notes.append(f"page cut to its first {MAX_MARKUP_CHARS:,} characters of markup")
-        text, notes = _cut_text(page.text, notes)
-        for key, value in (("title", page.title), ("published", page.date), ("outlet", page.sitename)):
-            if value and not meta.get(key):
-                meta[key] = value
+        text, notes = _cut_text(markup.text, notes)
+        page = PageMeta(markup.title, markup.sitename, iso_date(markup.date), article_url(markup.url))
     else:
         text, notes = _cut_text(text, notes)
         if raw.suffix == ".wiki" or looks_like_wikitext(text):
@@ -85,15 +86,63 @@ def parse_article(raw: RawDocument) -> Article:
     scraped = clean_scraped(text)
     if not scraped.paragraphs:
         raise InputError(f"{where}: no article text found")
-    meta = {k: (one_line(v) or None) if v else None for k, v in meta.items()}
-    title, outlet = _title_and_outlet(meta.get("title") or scraped.headline, meta.get("outlet"))
-    outlet = _short(outlet or scraped.outlet, MAX_OUTLET_CHARS)
-    published = _iso_date(meta.get("published")) or scraped.published or _date_in(raw.location)
+    if scraped.uncleaned:
+        notes.append("cleaning was skipped: it would have left no text, so the text is kept as written")
+    return _article(raw, where, declared, page, scraped, tuple(notes))
+
+
+def _text_of(raw: RawDocument, where: str) -> str:
+    """The decoded text; `InputError` for empty input and for binary kinds, named when known."""
+    if not raw.data.strip():
+        raise InputError(f"{where}: empty input")
+    kind = binary_kind(raw.data)
+    if kind:
+        raise InputError(f"{where}: looks like a binary file ({kind}), not an article")
+    if looks_binary(raw.data):
+        raise InputError(f"{where}: looks like a binary file, not an article")
+    text = decode_bytes(raw.data)
+    if not text.strip():
+        raise InputError(f"{where}: no text in it")
+    return text
+
+
+def _article(
+    raw: RawDocument,
+    where: str,
+    declared: PageMeta,
+    page: PageMeta,
+    scraped: ScrapedText,
+    notes: tuple[str, ...],
+) -> Article:
+    """Title, outlet, date and URL from the best evidence: declared, then inferred (see `meta`)."""
+    heading = _line(declared.title) or _line(page.title) or scraped.headline
+    title, suffix = split_title(heading)
+    outlet = (
+        _line(declared.outlet)
+        or suffix
+        or _line(page.outlet)
+        or scraped.outlet
+        or dateline_outlet(scraped.paragraphs[0])
+        or declared.site
+        or outlet_from_url(page.url)
+    )
+    published = declared.published or page.published or scraped.published or _date_in(raw.location)
+    url = declared.url or page.url or article_url(raw.location)
     if not title:
         title = _title_from_location(where) or scraped.paragraphs[0][:80]
     return Article(
-        where, _short(title, MAX_TITLE_CHARS) or where, outlet, published, scraped.paragraphs, tuple(notes)
+        where,
+        _short(title, MAX_TITLE_CHARS) or where,
+        _short(outlet, MAX_OUTLET_CHARS),
+        published,
+        scraped.paragraphs,
+        notes,
+        url,
     )
+
+
+def _line(text: str | None) -> str | None:
+    return one_line(text) or None if text else None
 
 
 def _cut_text(text: str, notes: list[str]) -> tuple[str, list[str]]:
@@ -120,46 +169,10 @@ def _short(text: str | None, limit: int) -> str | None:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip() + "…"
 
 
-def _front_matter_meta(fields: dict[str, str]) -> dict[str, str | None]:
-    def first(*keys: str) -> str | None:
-        return next((fields[k] for k in keys if fields.get(k)), None)
-
-    return {
-        "title": first("title", "post_title", "original_title"),
-        "published": first("date", "published_time", "post_date", "published"),
-        "outlet": first("outlet", "site_name", "sitename", "publisher") or _host(first("source_url")),
-    }
-
-
-def _host(url: str | None) -> str | None:
-    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
-    return match.group(1) if match else None
-
-
 def _date_in(location: str) -> str | None:
     """A date written in a file name or URL path (`2016-04-02-...`, `/2009/06/05/`)."""
     match = re.search(r"(?<!\d)((?:19|20)\d\d)[-/_](\d\d)[-/_](\d\d)(?!\d)", location)
     return "-".join(match.groups()) if match else None
-
-
-def _title_and_outlet(title: str | None, outlet: str | None) -> tuple[str | None, str | None]:
-    """Split "Headline - Outlet" titles, as aggregators write them."""
-    if not title:
-        return None, outlet
-    title = " ".join(title.split())
-    match = _TITLE_SUFFIX.match(title)
-    if match and len(match.group("outlet").split()) <= 5:
-        return match.group("title"), outlet or match.group("outlet")
-    return title, outlet
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"^(\d{4}-\d{2}-\d{2})", value.strip())
-    if match:
-        return match.group(1)
-    return parse_dateline(value)
 
 
 def _title_from_location(location: str) -> str | None:

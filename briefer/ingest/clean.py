@@ -41,6 +41,8 @@ class ScrapedText:
     outlet: str | None
     published: str | None
     paragraphs: tuple[str, ...]
+    uncleaned: bool = False
+    """True when dropping junk would have left nothing, so every block was kept as written."""
 
 
 def split_blocks(text: str) -> list[str]:
@@ -74,6 +76,12 @@ def is_prose(block: str) -> bool:
     return lower / len(words) >= 0.3 and bool(_TERMINAL.search(block))
 
 
+def _wordy(block: str) -> bool:
+    """Written to be read, whatever its ending or its words: enough words, mostly lower case."""
+    words = block.split()
+    return len(words) >= 8 and sum(1 for w in words if w[:1].islower()) / len(words) >= 0.3
+
+
 def parse_dateline(line: str) -> str | None:
     """ISO date of a short line that is only a date ("Sat Apr 16, 2016 5:10PM"), else None."""
     if len(line.split()) > 10 or not _DATE_HINT.search(line) or not re.search(r"\d", line):
@@ -101,7 +109,9 @@ def clean_scraped(text: str) -> ScrapedText:
     prose = [i for i, block in enumerate(blocks) if is_prose(block)]
     if not prose:
         body = [b for b in blocks if not _JUNK.search(b)]
-        return ScrapedText(None, None, None, tuple(body))
+        if body or not any(_wordy(b) for b in blocks):
+            return ScrapedText(None, None, None, tuple(body))
+        return ScrapedText(None, None, None, tuple(blocks), uncleaned=True)
     first, last = prose[0], prose[-1]
     header, body = blocks[:first], blocks[first : last + 1]
     outlet = _repeated(header + blocks[last + 1 :])

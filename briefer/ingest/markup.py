@@ -1,4 +1,4 @@
-"""Markup to plain paragraphs: YAML front matter, HTML, markdown and MediaWiki text.
+"""Markup to plain paragraphs: HTML, markdown and MediaWiki text (front matter: `frontmatter`).
 
 Each function returns text whose paragraphs are separated by blank lines, which is what
 `clean` and sentence splitting expect.
@@ -8,95 +8,11 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HTML_HINT = re.compile(
     r"<(?:p|div|br|html|body|article|span|h[1-6]|script|style|iframe|table|ul|li|a)\b[^<>]{0,500}>", re.I
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
-    fields: dict[str, str] = field(default_factory=dict)
-    body: str = ""
-
-
-def split_front_matter(text: str) -> FrontMatter:
-    """Simple `key: value` YAML front matter (quoted strings, `>` folded and `- item` lists)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return FrontMatter({}, text)
-    fields: dict[str, str] = {}
-    key = None
-    for line in _join_quoted_lines(match.group(1).splitlines()):
-        item = re.match(r"^([A-Za-z_][\w-]*):\s*(.*)$", line)
-        if item:
-            key, value = item.group(1).lower(), item.group(2).strip()
-            if value not in ("", ">", "|", ">-", "|-"):
-                fields[key] = _unquote(value)
-        elif key and line.strip():
-            value = line.strip().removeprefix("- ").strip()
-            fields.setdefault(key, _unquote(value))
-    return FrontMatter(fields, text[match.end() :])
-
-
-def _join_quoted_lines(lines: list[str]) -> list[str]:
-    """Join YAML double-quoted values that run over several lines (`\\` ends a line inside)."""
-    out: list[str] = []
-    for line in lines:
-        if out and _open_quote(out[-1]):
-            prev = out[-1]
-            out[-1] = prev[:-1] + line.lstrip() if prev.endswith("\\") else prev + " " + line.strip()
-        else:
-            out.append(line)
-    return out
-
-
-def _open_quote(line: str) -> bool:
-    item = re.match(r"^[A-Za-z_][\w-]*:\s*\"(.*)$", line)
-    if not item:
-        return False
-    rest = re.sub(r"\\.", "", item.group(1))
-    return '"' not in rest
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        inner = value[1:-1]
-        if value[0] == '"':
-            inner = re.sub(
-                r"\\(U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
-                lambda m: _yaml_escape(m.group(1)),
-                inner,
-            )
-            inner = _whole_characters(inner)
-        else:
-            inner = inner.replace("''", "'")
-        value = inner
-    return html.unescape(value).replace("\u00a0", " ").strip()
-
-
-# YAML 1.2 double-quoted escapes (section 5.7); `\\`, `\"`, `/` and space stand for themselves. Read
-# as written, a title's `\r\n` would become the letters `rn`; decoded, it is a line break that
-# `one_line` turns into a space, like every other control character.
-_YAML_ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
-    "e": "\x1b", "N": "\u0085", "_": "\u00a0", "L": "\u2028", "P": "\u2029",
-}  # fmt: skip
-
-
-def _yaml_escape(code: str) -> str:
-    if code[0] in "uUx" and len(code) > 1:
-        number = int(code[1:], 16)
-        return chr(number) if number <= 0x10FFFF else "\ufffd"
-    return _YAML_ESCAPES.get(code, code)
-
-
-def _whole_characters(text: str) -> str:
-    """Surrogate pairs from `\\u` escapes (JSON style) joined; a lone surrogate, which no UTF-8
-    output could write, becomes U+FFFD."""
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def looks_like_html(text: str) -> bool:
@@ -117,6 +33,18 @@ class HtmlText:
     date: str | None = None
     sitename: str | None = None
     cut: bool = False
+    url: str | None = None
+
+
+# A wire story's place line marked up apart from its first sentence (`<span class="articleLocation">
+# BRUSSELS</span> The European Union ...`): its separator lives in the site's style sheet, so as text
+# it would glue onto the sentence ("BRUSSELS The European Union", even "WASHINGTONThe") and become
+# part of an actor's name. The place is metadata of the story, not a sentence of it.
+_DATELINE_PLACE = re.compile(
+    r"<(span|strong|b|div)\b[^<>]{0,200}?\bclass=[\"'][^\"'<>]{0,100}?\b(?:articleLocation|dateline)\b"
+    r"[^<>]{0,200}>[^<>]{1,80}</\1\s*>",
+    re.I,
+)
 
 
 def html_to_text(markup: str) -> HtmlText:
@@ -130,10 +58,12 @@ def html_to_text(markup: str) -> HtmlText:
         markup = drop_code(markup)
         cut = len(markup) > MAX_MARKUP_CHARS
         markup = markup[:MAX_MARKUP_CHARS]
+    markup = _DATELINE_PLACE.sub("", markup)
     if nesting_depth(markup) > MAX_DEPTH:
-        return HtmlText(_streamed_paragraphs(markup), _best_title(None, markup), cut=cut)
+        title, site = _best_title(None, markup)
+        return HtmlText(_streamed_paragraphs(markup), title, sitename=site, cut=cut)
     page = _extract(markup)
-    return HtmlText(page.text, page.title, page.date, page.sitename, cut)
+    return HtmlText(page.text, page.title, page.date, page.sitename, cut, page.url)
 
 
 def _extract(markup: str) -> HtmlText:
@@ -150,28 +80,41 @@ def _extract(markup: str) -> HtmlText:
     except Exception:  # trafilatura raises many kinds on broken markup; fall back below
         doc = None
     text = getattr(doc, "text", None) if doc is not None else None
-    title = _best_title(getattr(doc, "title", None) if doc else None, markup)
+    title, site = _best_title(getattr(doc, "title", None) if doc else None, markup)
     if text and len(text.split()) >= 20:
         return HtmlText(
             _paragraphs_from_lines(text),
             title,
             getattr(doc, "date", None),
-            getattr(doc, "sitename", None),
+            getattr(doc, "sitename", None) or site,
+            url=getattr(doc, "url", None),
         )
-    return HtmlText(_plain_html_paragraphs(markup), title)
+    return HtmlText(_plain_html_paragraphs(markup), title, sitename=site)
 
 
-def _best_title(found: str | None, markup: str) -> str | None:
-    """Pages title themselves "Site » Headline"; keep the headline, the longest part."""
+def _best_title(found: str | None, markup: str) -> tuple[str | None, str | None]:
+    """The headline, and the site when the `<title>` names it as "Site » Headline".
+
+    Pages title themselves "Site » Headline"; the headline is the longest part. A title
+    "Headline | Outlet" is kept whole, so the outlet can be split off into the article's outlet.
+    """
+    from briefer.ingest.meta import split_title
+
     match = re.search(r"<title[^<>]{0,500}>([^<]{0,2000})</title>", markup[:100_000], re.I)
     if not match:
-        return found
+        return found, None
     whole = " ".join(html.unescape(match.group(1)).split())
+    headline, outlet = split_title(whole)
+    if outlet and found in (None, headline):
+        return whole, None
     parts = [p.strip() for p in re.split(r"\s+[»|–—:-]\s+|\s*»\s*", whole) if p.strip()]
     longest = max(parts, key=len, default=None)
+    site = parts[0] if len(parts) == 2 and "»" in whole and parts[1] == longest else None
+    if site and len(site.split()) > 5:
+        site = None
     if found and longest and found in parts and len(longest) > len(found):
-        return longest
-    return found or longest
+        return longest, site
+    return found or longest, site
 
 
 def _paragraphs_from_lines(text: str) -> str:

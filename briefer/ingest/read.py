@@ -45,13 +45,22 @@ def expand_sources(specs: list[str]) -> list[str]:
             continue
         path = Path(spec)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(p for p in path.iterdir() if _is_article_file(p))
             if not files:
                 raise InputError(f"{spec}: no article files (.txt, .md, .html, .wiki) in this folder")
             out.extend(str(p) for p in files)
         else:
             out.append(spec)
     return out
+
+
+_FOLDER_DOCS = {"readme", "sources", "license", "changelog", "contributing"}
+"""Stems of the files a folder of articles carries about itself; named alone, they are read."""
+
+
+def _is_article_file(path: Path) -> bool:
+    suffix_ok = path.suffix.lower() in ARTICLE_SUFFIXES
+    return suffix_ok and path.stem.lower() not in _FOLDER_DOCS and path.is_file()
 
 
 def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:

@@ -67,7 +67,7 @@ def source_line(source: Source) -> str:
         bits.append(meta)
     if source.error:
         bits.append(f"not read: {source.error}")
-    bits.append(source.location)
+    bits.append(source.url or source.location)
     return " — ".join(bits)
 
 

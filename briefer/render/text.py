@@ -16,7 +16,7 @@ def _item(text: str, bullet: str = "- ") -> list[str]:
         WIDTH,
         initial_indent=bullet,
         subsequent_indent=" " * len(bullet),
-        break_long_words=True,
+        break_long_words=False,  # a URL stays whole, so it can be followed
         break_on_hyphens=False,
     ) or [bullet.rstrip()]
 

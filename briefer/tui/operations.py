@@ -33,7 +33,8 @@ class Hit:
 def preview_brief(articles: Sequence[Article]) -> Brief:
     """A brief with only the sources' titles, dates and outlets: what the app paints at once."""
     sources = tuple(
-        Source(i, a.title, a.outlet, a.published, a.location) for i, a in enumerate(articles, start=1)
+        Source(i, a.title, a.outlet, a.published, a.location, url=a.url)
+        for i, a in enumerate(articles, start=1)
     )
     from briefer.pipeline import brief_title
 
