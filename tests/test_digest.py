@@ -104,7 +104,7 @@ def test_a_repost_is_collapsed_and_cited_to_both_outlets(morning):
 def test_articles_keep_the_feed_entrys_title_link_and_date(morning):
     by_title = {s["title"]: s for r in records(morning.first[1]) for s in r["sources"]}
     yemen = by_title[TITLES["yemen"]]
-    assert yemen["location"] == morning.site.url("/r/yemen")
+    assert yemen["location"] == yemen["url"] == morning.site.url("/r/yemen")
     assert yemen["published"] == when(6).date().isoformat()
     assert yemen["text"] == "\n\n".join(paragraphs(YEMEN)), "the redirect was followed to the page"
 

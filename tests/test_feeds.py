@@ -49,6 +49,7 @@ def test_an_opml_list_gives_every_entry_of_its_feeds_once(site, cache):
 def test_entry_title_link_and_date_are_the_article_metadata(site, cache):
     article = by_title(read_feeds([site.url("/wire.rss")], cache))["Truce in Yemen"].article
     assert article.location == site.url("/r/yemen"), "the link the feed gave, not where it redirected"
+    assert article.url == site.url("/r/yemen")
     assert article.published == when(6).date().isoformat()
     assert article.paragraphs == paragraphs(YEMEN), "the redirect was followed to the story's page"
     assert "/news/yemen-truce" in site.paths()

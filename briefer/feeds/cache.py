@@ -107,7 +107,9 @@ class Cache:
         try:
             a = data["article"]
             paragraphs, notes = tuple(a["paragraphs"]), tuple(a["notes"])
-            article = Article(a["location"], a["title"], a["outlet"], a["published"], paragraphs, notes)
+            article = Article(
+                a["location"], a["title"], a["outlet"], a["published"], paragraphs, notes, a.get("url")
+            )
             return CachedArticle(article, bool(data["from_page"]), data.get("reason"))
         except (KeyError, TypeError):
             return None
@@ -121,6 +123,7 @@ class Cache:
             "published": a.published,
             "paragraphs": list(a.paragraphs),
             "notes": list(a.notes),
+            "url": a.url,
         }
         data = {"article": article, "from_page": cached.from_page, "reason": cached.reason}
         self._store("article", link, data)

@@ -204,4 +204,5 @@ def _with_entry_metadata(article: Article, entry: Entry) -> Article:
         title=entry.title[:MAX_TITLE_CHARS] or article.title,
         outlet=article.outlet or entry.outlet,
         published=published,
+        url=entry.link or article.url,
     )
