@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import FIXED_NOW
-from feeds_site import YEMEN, Item, Site, add_item, news_site, page, paragraphs, serve, when
+from feeds_site import YEMEN, Item, Site, add_item, news_site, page, paragraphs, rss, serve, when
 from test_mail_smtp import FROM, certificate, server  # noqa: F401 (the loopback SMTP fixtures)
 
 from briefer.cli import run
@@ -231,3 +231,23 @@ def test_no_entry_in_the_window_is_one_line(fresh_site, user_cache):
     status, _, err = run(["digest", fresh_site.url("/full.rss"), "--since", "30m"])
     assert status == 1
     assert err == "briefer: error: no entries published in the last 0.5 h in 1 feed\n"
+
+
+def test_an_empty_feed_is_one_line(fresh_site, user_cache):
+    fresh_site.routes["/empty.rss"] = ("application/rss+xml", rss("Quiet Daily", []))
+    status, _, err = run(["digest", fresh_site.url("/empty.rss")])
+    assert (status, err) == (1, "briefer: error: no entries in 1 feed\n")
+
+
+def test_terminal_escapes_and_encoded_words_in_a_feed_reach_no_output_raw(fresh_site, user_cache):
+    title = "Truce \x1b]0;owned\x07in Yemen =?utf-8?q?=0D=0ABcc:_x@example.net?="
+    item = Item(title, fresh_site.url("/news/yemen-truce"), when(1))
+    fresh_site.routes["/evil.rss"] = ("application/rss+xml", rss("Evil \x1b[31mWire", [item]))
+    for fmt in ("markdown", "json", "html", "text"):
+        status, out, err = run(["digest", fresh_site.url("/evil.rss"), "-f", fmt])
+        assert status == 0, err
+        assert "\x1b" not in out and "\x07" not in out
+    status, out, err = run(["mail", "--digest", fresh_site.url("/evil.rss"), "--to", "me@example.org"])
+    assert status == 0, err
+    msg = message_from_string(out, policy=policy.default)
+    assert msg["Bcc"] is None and "\x1b" not in msg["Subject"]
