@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from briefer.feeds import Cache, FeedArticle
     from briefer.model import Brief
     from briefer.pipeline import BriefOptions
+    from briefer.segment import ParsedArticle
 
 FORMATS = ("markdown", "json", "html", "text")
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([mhdw])$", re.I)
@@ -214,7 +215,7 @@ def build_digest(
     reused = last is not None and last.get("run") == key
     stories = _stories_from(last) if reused and last is not None else None
     if stories is None:
-        stories = _brief_situations(fetched.articles, options)
+        stories = _brief_situations(fetched.articles, options, cache)
         cache.store_run({"run": key, "stories": [_story_dict(s) for s in stories]})
     if top is not None:
         stories = stories[:top]
@@ -229,23 +230,75 @@ def build_digest(
     return Digest(tuple(stories), generated, len(fetched.articles), feeds_read, tuple(notes), since, reused)
 
 
-def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions) -> list[Story]:
-    """Parse every article once, group them, and brief each group with the pipeline."""
+def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions, cache: Cache) -> list[Story]:
+    """Group the articles and brief each situation with the pipeline.
+
+    spaCy parses only what the cache cannot answer: articles never seen (for their `Lead`) and the
+    articles of situations whose brief is not cached (a story that gained an article).
+    """
+    from briefer.feeds.situations import group_situations, lead_of
+
+    ids = [_article_id(a) for a in articles]
+    carried = [len(a.feeds) for a in articles]
+    parsed: dict[int, ParsedArticle] = {}
+    leads = [cache.lead(i) for i in ids]
+    parsed.update(_parse(articles, [k for k, lead in enumerate(leads) if lead is None], options))
+    for k, p in parsed.items():
+        lead = leads[k] = lead_of(p)
+        cache.store_lead(ids[k], lead)
+    known = [lead for lead in leads if lead is not None]
+    assert len(known) == len(leads), "every article has its lead, cached or just parsed"
+    situations = [[i for i in s.articles if known[i].sentences] for s in group_situations(known, carried)]
+    keys = [_situation_key([ids[i] for i in members], options) for members in situations]
+    records = [
+        cache.situation(key) if members else None for members, key in zip(situations, keys, strict=True)
+    ]
+    wanted = {
+        i for members, record in zip(situations, records, strict=True) if record is None for i in members
+    }
+    parsed.update(_parse(articles, sorted(wanted - parsed.keys()), options))
+    stories = []
+    for members, key, record in zip(situations, keys, records, strict=True):
+        if not members:
+            continue
+        count = sum(carried[i] for i in members)
+        if record is None:
+            story = Story(_brief(members, parsed, options), count)
+            cache.store_situation(key, story.to_dict())
+        else:
+            story = Story(None, count, record=record)
+        stories.append(story)
+    return stories
+
+
+def _parse(
+    articles: Sequence[FeedArticle], indices: Sequence[int], options: BriefOptions
+) -> dict[int, ParsedArticle]:
+    """The articles at `indices`, parsed in one batch (spaCy loaded only when there are some)."""
+    if not indices:
+        return {}
     from briefer import nlp
-    from briefer.feeds.situations import group_situations
-    from briefer.pipeline import analyse_parsed, compose
     from briefer.segment import parse_articles
 
     model = nlp.load(options.model or nlp.default_model())
-    parsed = list(parse_articles([a.article for a in articles], model))
-    carried = [len(a.feeds) for a in articles]
-    stories = []
-    for situation in group_situations(parsed, carried):
-        group = [parsed[i] for i in situation.articles if parsed[i].sentences]
-        if group:
-            brief = compose(analyse_parsed(group), options)
-            stories.append(Story(brief, sum(carried[i] for i in situation.articles)))
-    return stories
+    return dict(zip(indices, parse_articles([articles[i].article for i in indices], model), strict=True))
+
+
+def _brief(members: Sequence[int], parsed: dict[int, ParsedArticle], options: BriefOptions) -> Brief:
+    from briefer.pipeline import analyse_parsed, compose
+
+    return compose(analyse_parsed([parsed[i] for i in members]), options)
+
+
+def _article_id(article: FeedArticle) -> str:
+    """An article's cache key: its link (or feed and title) and a hash of its text."""
+    text = article.article.text.encode("utf-8", "surrogatepass")
+    return f"{article.entry.key}\n{hashlib.sha256(text).hexdigest()}"
+
+
+def _situation_key(ids: Sequence[str], options: BriefOptions) -> str:
+    settings = [options.sentences, options.ratio, options.algorithm, options.model, options.background]
+    return hashlib.sha256(json.dumps([list(ids), settings]).encode()).hexdigest()
 
 
 def _previous(previous: str | None, cache: Cache) -> Any:

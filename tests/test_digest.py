@@ -251,3 +251,43 @@ def test_terminal_escapes_and_encoded_words_in_a_feed_reach_no_output_raw(fresh_
     assert status == 0, err
     msg = message_from_string(out, policy=policy.default)
     assert msg["Bcc"] is None and "\x1b" not in msg["Subject"]
+
+
+def test_the_next_morning_only_new_articles_and_the_stories_they_join_are_parsed(
+    fresh_site, user_cache, monkeypatch
+):
+    import briefer.segment
+
+    parsed_titles: list[str] = []
+    real = briefer.segment.parse_articles
+
+    def counting(articles, model):
+        articles = list(articles)
+        parsed_titles.extend(a.title for a in articles)
+        return real(articles, model)
+
+    monkeypatch.setattr(briefer.segment, "parse_articles", counting)
+    feeds = fresh_site.url("/feeds.opml")
+    status, before, err = run(["digest", feeds, "--since", "24h", "-f", "json"])
+    assert status == 0, err
+    assert len(parsed_titles) == 7, "the first morning parses every article once"
+
+    repost = page("Truce holds, says the UN", paragraphs(YEMEN))
+    add_item(
+        fresh_site,
+        "/wire.rss",
+        Item("Truce holds, says the UN", fresh_site.url("/news/un"), when(1)),
+        ("text/html", repost),
+    )
+    parsed_titles.clear()
+    status, after, err = run(["digest", feeds, "--since", "24h", "-f", "json"])
+    assert status == 0, err
+    assert sorted(parsed_titles) == ["Truce holds, says the UN", TITLES["yemen"], "Yemen: the truce holds"]
+
+    def briefs(out: str) -> list[dict]:
+        return [{k: v for k, v in r.items() if k != "situation"} for r in records(out)]
+
+    unchanged = [b for b in briefs(before) if not b["title"].startswith(TITLES["yemen"])]
+    assert len(unchanged) == 4 and all(b in briefs(after) for b in unchanged), "the other briefs are reused"
+    (yemen,) = [b for b in briefs(after) if "Truce holds, says the UN" in {s["title"] for s in b["sources"]}]
+    assert len(yemen["sources"]) == 3

@@ -1,10 +1,12 @@
 """What a digest keeps between runs, in the user's cache folder, so the next run fetches only what is new.
 
-Four kinds of entries, each a small JSON file named by a hash of its key:
+Small JSON files, each named by a hash of its key:
 - a feed's last body and its `ETag`/`Last-Modified`, for a conditional request (a 304 answer then
   reuses the body), and the entries parsed from that body;
 - each article already read (from its page, or from its entry when the page could not be read),
-  so a link is fetched once;
+  so a link is fetched once, and what grouping needs of it (`Lead`), so it is parsed once;
+- each situation's brief, by its articles and the options, so a story that gained no article
+  since the last run is not briefed again;
 - the last run's briefs and the key of the articles they were built from: when a run finds the
   same articles, it reuses them without loading spaCy, and `--since last` compares against them.
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.feeds.parse import Entry
+from briefer.feeds.situations import Lead
 from briefer.ingest import Article
 
 VERSION = 1
@@ -127,6 +130,26 @@ class Cache:
         }
         data = {"article": article, "from_page": cached.from_page, "reason": cached.reason}
         self._store("article", link, data)
+
+    def lead(self, article: str) -> Lead | None:
+        """What grouping needs of an article (`article`: its key and a hash of its text)."""
+        data = self._load("lead", article)
+        try:
+            return Lead.from_dict(data["lead"]) if data else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store_lead(self, article: str, lead: Lead) -> None:
+        self._store("lead", article, {"lead": lead.to_dict()})
+
+    def situation(self, key: str) -> dict[str, Any] | None:
+        """The brief (`to_dict()`) of a situation of exactly these articles, with these options."""
+        data = self._load("situation", key)
+        brief = data.get("brief") if data else None
+        return brief if isinstance(brief, dict) else None
+
+    def store_situation(self, key: str, brief: dict[str, Any]) -> None:
+        self._store("situation", key, {"brief": brief})
 
     def last_run(self) -> dict[str, Any] | None:
         return self._load("run", "last")
