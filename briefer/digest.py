@@ -1,11 +1,12 @@
 """`briefer digest`: the morning brief. Feeds in; one brief per situation out, most carried first.
 
-The articles of every feed (within `--since 24h`, say) are read once, parsed once with spaCy,
-grouped into situations (`feeds.situations`), and each situation gets its brief from the same
-pipeline stages as `briefer brief` (`analyse_parsed`, `compose`), so a digest's brief of a story
-is the brief of those articles.
-`--since PREVIOUS.json` (or `--since last`, the cached last run) marks what is new in each
-(`delta`). A run over exactly the articles of the last run reuses its briefs without loading spaCy.
+The articles of every feed (within `--since 24h`, say) are read, parsed with spaCy, grouped into
+situations (`feeds.situations`), and each situation gets its brief from the same pipeline stages
+as `briefer brief` (`analyse_parsed`, `compose`), so a digest's brief of a story is the brief of
+those articles. Through the cache, an article is fetched and parsed on the first run that sees
+it, and a story is briefed again only when its articles change; a run over exactly the articles
+of the last one does not load spaCy. `--since PREVIOUS.json` (or `--since last`, the cached last
+run) marks what is new in each brief (`delta`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from briefer.segment import ParsedArticle
 
 FORMATS = ("markdown", "json", "html", "text")
+MAX_WINDOW = timedelta(days=36_500)
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([mhdw])$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -177,7 +179,12 @@ def parse_since(values: Sequence[str]) -> tuple[timedelta | None, str | None]:
         if match:
             if window is not None:
                 raise UsageError("--since: give one time window")
-            window = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+            try:
+                window = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+            except OverflowError:
+                window = timedelta.max
+            if window > MAX_WINDOW:
+                raise UsageError(f"--since {value!r}: at most {MAX_WINDOW.days} days")
         elif value == "last" or Path(value).suffix.lower() in (".json", ".jsonl") or Path(value).is_file():
             if previous is not None:
                 raise UsageError("--since: give one previous brief")

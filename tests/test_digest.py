@@ -211,6 +211,7 @@ def test_a_json_digest_piped_into_mail_is_one_message(morning):
         (["--since", "24h", "--since", "2d"], 2, "--since: give one time window"),
         (["--since", "missing.json"], 1, "missing.json: no such file"),
         (["--top", "0"], 2, "--top must be at least 1"),
+        (["--since", "99999999999999999999w"], 2, "at most 36500 days"),
     ],
 )
 def test_bad_options_are_one_line(fresh_site, user_cache, argv, status, message):
