@@ -260,9 +260,9 @@ def entities(span: Span) -> Iterator[tuple[Span, str]]:
 
 def _home_state(ent: Span) -> bool:
     """ "(R-Ky.)", "(Wis.)" after a lawmaker's name: a party and home state, not a place in the story."""
-    text = ent.doc.text
-    before = text[max(0, ent.start_char - 3) : ent.start_char]
-    after = text[ent.end_char : ent.end_char + 2]
+    doc = ent.doc  # `doc.text` joins every token: read only the few tokens around the entity
+    before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 3) : ent.start])[-3:]
+    after = (ent[-1].whitespace_ + "".join(t.text_with_ws for t in doc[ent.end : ent.end + 2]))[:2]
     return (
         ent.label_ in ("GPE", "LOC", "ORG")
         and bool(re.search(r"\((?:[RDI]-)?$", before))
