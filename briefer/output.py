@@ -30,9 +30,9 @@ def check_target(path: str | Path, *, overwrite: bool = True) -> Path:
         raise OutputError(f"{shown}: folder {display_path(folder)} does not exist")
     if target.is_dir():
         raise OutputError(f"{shown}: is a folder")
-    if not overwrite and (target.exists() or target.is_symlink()):
-        raise OutputError(f"{shown}: already exists")
     kind = _kind(target)
+    if not overwrite and kind is None and (target.exists() or target.is_symlink()):  # a pipe is no file
+        raise OutputError(f"{shown}: already exists")
     if kind in ("block device", "socket"):
         raise OutputError(f"{shown}: is a {kind}; not written")
     return target
@@ -126,7 +126,7 @@ def each_targets(locations: Sequence[str], folder: Path, extension: str, *, over
         seen[name] += 1
         unique = name if seen[name] == 1 else f"{name}-{seen[name]}"
         targets.append(folder / f"{unique}{extension}")
-    existing = [t for t in targets if t.exists() or t.is_symlink()]
+    existing = [t for t in targets if (t.exists() or t.is_symlink()) and _kind(t) is None]
     if existing and not overwrite:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise OutputError(

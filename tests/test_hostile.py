@@ -199,10 +199,8 @@ def test_hostile_input_through_the_python_api(case, tmp_path, monkeypatch):
     from briefer.errors import BrieferError
 
     run = case.make(tmp_path)
-    if not _plain(run):
-        pytest.skip("options or standard streams of the command line")
-    for key, value in run.env.items():
-        monkeypatch.setenv(key, value)
+    if not _plain(run) or run.env:
+        pytest.skip("options, settings (BRIEFER_*) or standard streams of the command line")
     stdin = run.stdin if "-" in run.sources else None
     if case.expect == "error":
         with pytest.raises(BrieferError, match=re.escape(case.says)):
