@@ -31,7 +31,8 @@ def check_target(path: str | Path, *, overwrite: bool = True) -> Path:
     if target.is_dir():
         raise OutputError(f"{shown}: is a folder")
     kind = _kind(target)
-    if not overwrite and kind is None and (target.exists() or target.is_symlink()):  # a pipe is no file
+    # a pipe or character device (`-o /dev/stdout`, a FIFO) is written into, never overwritten
+    if not overwrite and kind is None and (target.exists() or target.is_symlink()):
         raise OutputError(f"{shown}: already exists")
     if kind in ("block device", "socket"):
         raise OutputError(f"{shown}: is a {kind}; not written")
@@ -126,7 +127,7 @@ def each_targets(locations: Sequence[str], folder: Path, extension: str, *, over
         seen[name] += 1
         unique = name if seen[name] == 1 else f"{name}-{seen[name]}"
         targets.append(folder / f"{unique}{extension}")
-    existing = [t for t in targets if (t.exists() or t.is_symlink()) and _kind(t) is None]
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing and not overwrite:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise OutputError(

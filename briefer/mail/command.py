@@ -106,7 +106,7 @@ def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> 
     environ = env.environ
     if args.force and not args.output:
         raise UsageError("--force only applies with -o/--output (see 'briefer mail --help')")
-    config = load_config(environ)
+    config = load_config(environ, env.config_dir)
     addressing = _addressing(args, config)
     smtp = _settings(args, config, environ) if args.smtp is not None else None
     if smtp is not None and addressing.sender is None:

@@ -51,19 +51,21 @@ _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
 }
 
 
-def config_path(environ: Mapping[str, str]) -> Path:
-    """`BRIEFER_CONFIG` if set, else `config.toml` in the user's config directory."""
+def config_path(environ: Mapping[str, str], folder: Path | None = None) -> Path:
+    """`BRIEFER_CONFIG` if set, else `config.toml` in `folder` (default: the user's config directory)."""
     named = environ.get("BRIEFER_CONFIG")
     if named:
         return Path(named).expanduser()
+    if folder is not None:
+        return folder / "config.toml"
     from platformdirs import user_config_path
 
     return user_config_path("briefer") / "config.toml"
 
 
-def load_config(environ: Mapping[str, str]) -> MailConfig:
+def load_config(environ: Mapping[str, str], folder: Path | None = None) -> MailConfig:
     """The `[mail]` defaults; none when the file does not exist (a named file must exist)."""
-    path = config_path(environ)
+    path = config_path(environ, folder)
     if not path.is_file():
         if environ.get("BRIEFER_CONFIG"):
             raise MailError(f"{path}: config file (from BRIEFER_CONFIG) does not exist")
