@@ -14,7 +14,6 @@ so the load of a shared machine hits both alike, and the ratio (this tree / base
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -52,30 +51,26 @@ def _wait(condition: Callable[[], bool], what: str) -> float:
     return time.perf_counter()
 
 
-def _session_exists() -> bool:
-    return (
-        subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True, check=False).returncode
-        == 0
-    )
-
-
 def _start(tree: Path, source: Path, cache: Path, *flags: str) -> tuple[float, int]:
     command = f"{sys.executable} -m briefer tui {' '.join(flags)} {source}"
     env = {"BRIEFER_CACHE_DIR": str(cache), "PYTHONPATH": str(tree)}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     started = time.perf_counter()
-    _tmux("new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", f"exec env {exports} {command}")
+    # Started in `tree`: `python -m` puts the current folder first on the path.
+    shell = f"exec env {exports} {command}"  # Textual draws on stderr: no redirection
+    _tmux("new-session", "-d", "-s", SESSION, "-c", str(tree), "-x", "80", "-y", "24", shell)
+    _tmux("set-option", "-t", SESSION, "remain-on-exit", "on")  # a crash stays on screen
     pid = int(_tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
     return started, pid
 
 
 def _gone(pid: int) -> bool:
+    """The process has ended (tmux keeps the pane, and reaps the process)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
         return True
-    # A zombie of tmux's is gone for the user: the pane has closed.
-    return not _session_exists()
 
 
 def one_run(
