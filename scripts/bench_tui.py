@@ -14,6 +14,7 @@ so the load of a shared machine hits both alike, and the ratio (this tree / base
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "000_479c8156071b18c9.txt"
 RUNS = 3
-SESSION = "briefer-bench-tui"
+SESSION = f"briefer-bench-tui-{os.getpid()}"  # one per run, named apart from anyone else's
 POLL = 0.005
 LIMIT = 60.0
 MID_BUILD = 0.5
@@ -51,6 +52,13 @@ def _wait(condition: Callable[[], bool], what: str) -> float:
     return time.perf_counter()
 
 
+def _no_session() -> bool:
+    return (
+        subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True, check=False).returncode
+        != 0
+    )
+
+
 def _start(tree: Path, source: Path, cache: Path, *flags: str) -> tuple[float, int]:
     command = f"{sys.executable} -m briefer tui {' '.join(flags)} {source}"
     env = {"BRIEFER_CACHE_DIR": str(cache), "PYTHONPATH": str(tree)}
@@ -58,6 +66,8 @@ def _start(tree: Path, source: Path, cache: Path, *flags: str) -> tuple[float, i
     started = time.perf_counter()
     # Started in `tree`: `python -m` puts the current folder first on the path.
     shell = f"exec env {exports} {command}"  # Textual draws on stderr: no redirection
+    _tmux("kill-session", "-t", SESSION)
+    _wait(_no_session, "the last run's session to close")
     _tmux("new-session", "-d", "-s", SESSION, "-c", str(tree), "-x", "80", "-y", "24", shell)
     _tmux("set-option", "-t", SESSION, "remain-on-exit", "on")  # a crash stays on screen
     pid = int(_tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
@@ -126,7 +136,7 @@ def main(argv: list[str]) -> int:
             for cached, quit_early in ((False, True), (False, False), (True, False)):
                 for name, tree in trees.items():
                     _tmux("kill-session", "-t", SESSION)
-                    times = one_run(tree, source, title, cache, cached=cached, quit_early=quit_early)
+                    times = one_run(tree, source, title, cache / name, cached=cached, quit_early=quit_early)
                     for event, seconds in times.items():
                         results[name].setdefault(event, []).append(seconds)
     _tmux("kill-session", "-t", SESSION)
