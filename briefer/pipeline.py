@@ -83,19 +83,25 @@ def build_brief(
     options: BriefOptions | None = None,
     *,
     stdin_bytes: bytes | None = None,
+    url_timeout: float | None = None,
 ) -> Brief:
     """Build one brief over all sources (paths, URLs, `-`, folders, or parsed `Article`s).
 
     With several sources, one that cannot be read is listed with its reason and the brief is made
-    from the rest; with one source, or none readable, `InputError` says why.
+    from the rest; with one source, or none readable, `InputError` says why. `url_timeout` bounds
+    each URL (None: the reader's default).
     """
     options = options or BriefOptions()
-    return compose(analyse(load(sources, stdin_bytes=stdin_bytes), options), options)
+    loaded = load(sources, stdin_bytes=stdin_bytes, url_timeout=url_timeout)
+    return compose(analyse(loaded, options), options)
 
 
-def load(sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None) -> Loaded:
+def load(
+    sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None, url_timeout: float | None = None
+) -> Loaded:
     """Read every source (folders expanded) into articles; `Article`s given are kept as they are.
 
+    `stdin_bytes` is what `-` reads (None: the process's stdin); `url_timeout` bounds each URL.
     One source that cannot be read raises `InputError`; among several, it is kept in `failed` with
     its reason, unless none can be read.
     """
@@ -109,7 +115,7 @@ def load(sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None) 
             articles.append(spec)
             continue
         try:
-            articles.append(parse_article(read_source(spec, stdin_bytes=stdin_bytes)))
+            articles.append(parse_article(read_source(spec, stdin_bytes=stdin_bytes, timeout=url_timeout)))
         except InputError as exc:
             if len(specs) == 1:
                 raise

@@ -2,7 +2,8 @@
 
 Each paragraph is parsed on its own (`nlp.pipe`, batched), so a sentence never runs across a
 paragraph break, and the sentence offsets index into `Article.text`. spaCy's small model splits
-some quotations badly (`"It is a delicate balance," / said one official.`); such fragments are
+some quotations badly (`"It is a delicate balance," / said one official.`) and cuts a wire
+dateline off its sentence (`WASHINGTON (CNN) -- / Doctors removed ...`); such fragments are
 joined back to the sentence they belong to.
 """
 
@@ -27,6 +28,9 @@ grow with the square of this; 100,000 characters of prose (`MAX_TEXT_CHARS`) mak
 only text cut into tiny pieces (100,000 one-line log entries) reaches the cap."""
 
 _CONTINUES = re.compile(r"^[\"'”’)\]]*\s*[a-z,;:)\]]|^[\"'”’.,;:!?)\]\s]*$")
+# A piece that cannot stand alone and leads into the next one: a dateline ending in a dash
+# ("(CNN) --", "LONDON, England (Reuters) —") or a bare list number ("1.").
+_LEADS_ON = re.compile(r"(?:--|[—–])\s*$|^\s*\(?\d{1,2}[.)]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,9 @@ def _merged(doc: Doc) -> list[Span]:
     """spaCy's sentences with fragments that continue the previous one joined back."""
     out: list[Span] = []
     for sent in doc.sents:
-        if out and (_CONTINUES.match(sent.text) or _unclosed_quote(out[-1].text)):
+        if out and (
+            _CONTINUES.match(sent.text) or _unclosed_quote(out[-1].text) or _LEADS_ON.search(out[-1].text)
+        ):
             out[-1] = doc[out[-1].start : sent.end]
         else:
             out.append(sent)

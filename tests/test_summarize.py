@@ -170,6 +170,35 @@ def test_the_evaluation_scores_every_algorithm_on_bbc_dev():
     assert all(0 < r.metrics["rouge1"] <= 100 for r in rows if r.task.startswith("summaries: BBC dev"))
 
 
+def test_the_evaluation_puts_lead_3_beside_ours_on_cnn_dailymail_highlights():
+    folder = SHARED / "eval"
+    if not (folder / "cnndm-sample-dev.jsonl").is_file():
+        pytest.skip("../shared/eval is not here")
+    from briefer.evaluation.summaries import run
+
+    rows = [r for r in run(Path(folder), limit=4) if r.task.startswith("summaries: CNN/DM")]
+    assert [r.system for r in rows] == ["briefer", "lead"]
+    assert all(r.n == 4 and 0 < r.metrics["rouge1"] <= 100 for r in rows)
+
+
+def test_a_wire_dateline_stays_with_its_sentence():
+    from tests.conftest import parse_texts
+
+    text = "WASHINGTON (CNN) -- Doctors removed five small polyps from the president's colon on Saturday."
+    parsed = parse_texts((None, text + " He is resting at Camp David."))[0]
+    assert [s.text for s in parsed.sentences] == [text, "He is resting at Camp David."]
+
+
+def test_three_sentences_of_a_statement_stay_near_its_lead(cli):
+    """Three of fifteen sentences: the lead and the two or so after it, not a central sentence
+    further down (on news with human highlights, Lead-3 beats reaching deeper)."""
+    path = SAMPLES / "ethiopia_tigray_2021" / "2021-05-26_wh_statement-biden-crisis-in-ethiopia.txt"
+    brief = _brief_json(cli, path, "--sentences", "3")
+    assert len(brief["sources"][0]["sentences"]) >= 15
+    picks = [i["sentence"] for i in brief["summary"]]
+    assert picks[0] == 0 and max(picks) < 3 + 2
+
+
 def test_short_and_long_inputs_take_the_same_scores_dense_or_sparse():
     """Short texts use numpy arrays (no scipy import at start-up), long ones scipy: same maths."""
     from briefer.centrality import Weights, _mmr, _row_normalise, rate, term_matrix

@@ -8,7 +8,6 @@ brief; the command line passes the real builder (`launch.py`). What the keys do 
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -235,7 +234,3 @@ def _note(line: Line) -> Static:
 
 def _empty(message: str) -> Static:
     return Static(literal(message, style="italic dim"), classes="empty")
-
-
-def timing_log_from_env() -> str | None:
-    return os.environ.get("BRIEFER_TUI_TIMING") or None
