@@ -27,6 +27,7 @@ from briefer.actors.mentions import (
     own_outlet,
     shouted_mentions,
     surname_mentions,
+    titled,
 )
 from briefer.actors.roles import role_of, role_subjects, signed_by
 from briefer.segment import ParsedArticle
@@ -63,12 +64,11 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                 found = mention(ent.label_, text, source_id, index)
                 if found is None:
                     continue
-                found = metonym(ent, found)
+                role = role_of(ent) if found.kind in ("person", "organization") else None
+                found = titled(metonym(ent, found), role)
                 mentions.append(found)
-                if found.kind == "person":
-                    role = role_of(ent)
-                    if role:
-                        roles[text][role] += 1
+                if found.kind == "person" and role:
+                    roles[text][role] += 1
             subjects.extend((source_id, index, r) for r in role_subjects(span))
     mentions += shouted_mentions(shouted, mentions)
     mentions += surname_mentions(parsed, mentions)

@@ -103,7 +103,8 @@ _GENERIC = frozenset(
 def group(mentions: list[Mention], stats: Counter[str] | None = None) -> dict[str, list[Mention]]:
     """Mentions grouped under a canonical key: "=" + the gazetteer name, else the longest form.
 
-    `stats["comparisons"]` counts the name-to-group comparisons made (for the cost test)."""
+    `stats["comparisons"]` counts the name-to-group comparisons made, `stats["all pairs"]` those
+    an unblocked scan would make (for the cost test and `scripts/bench_actors.py`)."""
     groups: dict[str, list[Mention]] = {}
     blocks: dict[str, list[str]] = defaultdict(list)
     order: dict[str, int] = {}
@@ -122,6 +123,7 @@ def group(mentions: list[Mention], stats: Counter[str] | None = None) -> dict[st
         candidates = sorted({g for k in keys for g in blocks.get(k, ())}, key=order.__getitem__)
         if stats is not None:
             stats["comparisons"] += len(candidates)
+            stats["all pairs"] += len(groups)
         matches = [g for g in candidates if _same(text, kinds[text], g, groups[g])]
         target = _pick(text, matches, groups)
         if target is None:

@@ -148,6 +148,9 @@ def _kind(members: list[Mention]) -> ActorKind:
         return kinds.most_common(1)[0][0]
     if kinds["person"] * 3 >= len(members) or any(_PARTICLE_NAME.match(m.text) for m in members):
         return "person"
+    longest = max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
+    if len(longest.split()) > 1 and any(m.kind == "person" and m.text == longest for m in members):
+        return "person"  # "Nicolas Maduro" is a person even where the model calls "Maduro" an ORG
     return kinds.most_common(1)[0][0]
 
 

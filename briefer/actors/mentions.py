@@ -282,6 +282,19 @@ def own_outlet(span: Span) -> str | None:
     return match.group("outlet") if match and span.start == 0 else None
 
 
+def titled(found: Mention, role: str | None) -> Mention:
+    """ "President Nicolas Maduro": a name with a title before it is a person, whatever the model
+    said, unless the name itself is an organisation's ("Minister of the Interior Ministry")."""
+    if (
+        role is None
+        or found.kind == "person"
+        or found.known
+        or any(w in _ORG_WORDS for w in found.text.split())
+    ):
+        return found
+    return Mention(found.text, "person", found.source, found.sentence)
+
+
 def metonym(ent: Span, found: Mention) -> Mention:
     """A capital used for its government ("Seoul said", "Beijing's ambassador") is its country."""
     country = gazetteer.capital(found.text)
@@ -348,11 +361,19 @@ def _cleaned(span: Span, ent: Span) -> tuple[Span, str] | None:
     if "\n" in trimmed.text:
         return None
     text = _MODIFIER.sub("", trimmed.text.strip(" ,;:"))
+    if _pair(text):
+        return None
     if text.endswith(".") and not _ABBREVIATION.search(text):
         text = text.rstrip(".")
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return (trimmed, text) if _acceptable(text) else None
+
+
+def _pair(text: str) -> bool:
+    """ "U.S.-Japan", "Russia-Turkey": a relation between two countries, not an actor."""
+    parts = text.split("-")
+    return len(parts) > 1 and all(_is_country(p) for p in parts)
 
 
 def _glued_dateline(span: Span, tokens: list[Token]) -> bool:

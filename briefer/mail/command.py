@@ -271,7 +271,7 @@ def _send(
     try:
         send(msg, addressing.sender.addr_spec, addressing.recipients, settings)
     except SendError as exc:
-        saved = save_unsent(as_bytes(msg), date)
+        saved = save_unsent(as_bytes(exc.unsent(msg)), date)  # only what is still to send
         raise MailError(f"not sent: {exc}; message saved to {saved}") from None
     env.stderr.write(f"briefer: sent to {', '.join(addressing.recipients)} via {settings.where}\n")
     return ExitStatus.OK

@@ -28,6 +28,8 @@ from briefer.errors import MailError
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PASSWORD_ENV = "BRIEFER_SMTP_PASSWORD"
+MAX_TIMEOUT = 3600.0
+"""Seconds; the same bound as `--timeout`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,9 @@ def parse_config(table: object, path: Path) -> MailConfig:
         if not isinstance(value, wanted) or isinstance(value, bool):
             raise MailError(f"{path}: [mail] {key} must be {kind}")
         values[_KEYS[key]] = value
+    timeout = values.get("timeout")
+    if isinstance(timeout, int | float) and not 0 < timeout <= MAX_TIMEOUT:  # also nan and inf
+        raise MailError(f"{path}: [mail] timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
     if values.get("security") not in (None, *SECURITY):
         raise MailError(f"{path}: [mail] security must be one of {', '.join(SECURITY)}")
     return MailConfig(**values)  # type: ignore[arg-type]

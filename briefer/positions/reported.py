@@ -65,7 +65,10 @@ def _complement(verb: Token, lemma: str) -> Span | None:
     """What was said: the clause after the verb, an infinitive, or the object of some verbs."""
     doc = verb.doc
     after = [c for c in verb.children if c.i > verb.i]
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = sorted(
+        (c for c in verb.children if c.dep_ == "ccomp" and not _across_semicolon(c, verb)),
+        key=lambda c: c.i < verb.i,
+    )
     if clauses and lemma != "want":
         return trimmed(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
     if lemma in THOUGHT_VERBS and lemma not in INTENT_VERBS:
@@ -89,6 +92,13 @@ def _complement(verb: Token, lemma: str) -> Span | None:
         end = max(c.right_edge.i for c in [*objects, *reasons])
         return trimmed(doc, min(c.left_edge.i for c in objects), end + 1)
     return None
+
+
+def _across_semicolon(clause: Token, verb: Token) -> bool:
+    """ "Turkey complained that ...; Russia insisted ...": a clause before a semicolon is not what
+    the verb after it reports."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.i : verb.i])
 
 
 def _before(subject: Token) -> Span:
@@ -129,8 +139,9 @@ def _according(according: Token, span: Span) -> Said | None:
     speaker = speaker_span(source)
     phrase_start = according.i
     phrase_end = max(speaker.end, source.right_edge.i + 1)
-    before = trimmed(doc, span.start, phrase_start)
-    after = trimmed(doc, phrase_end, span.end)
+    start, end = _claim_of(according, span)
+    before = trimmed(doc, start, phrase_start)
+    after = trimmed(doc, phrase_end, end)
     pieces = [p for p in (before, after) if p is not None]
     if not pieces:
         return None
@@ -138,6 +149,15 @@ def _according(according: Token, span: Span) -> Said | None:
     if alpha_count(content) < 4:
         return None
     return Said(speaker, "according to", content, False)
+
+
+def _claim_of(according: Token, span: Span) -> tuple[int, int]:
+    """The clause "according to" hangs on, when it is a relative or subordinate clause ("Maduro,
+    whose popularity dropped to 27 percent, according to a pollster"); else the sentence."""
+    clause = according.head
+    if clause.dep_ in ("relcl", "advcl", "acl", "conj", "ccomp") and clause.i != according.i:
+        return max(span.start, clause.left_edge.i), min(span.end, clause.right_edge.i + 1)
+    return span.start, span.end
 
 
 def cut_before_quotes(said: Said, quotes: list[Span]) -> Said | None:
