@@ -82,6 +82,10 @@ def _check(args: argparse.Namespace) -> None:
         raise UsageError("--force only applies with -o/--output (see 'briefer brief --help')")
     if args.jobs > 1 and not args.each:
         raise UsageError("--jobs only applies with --each (see 'briefer brief --help')")
+    if args.output and not args.each:
+        from briefer.output import check_target
+
+        check_target(args.output, overwrite=args.force)  # before seconds of work, not after
 
 
 def _print(rendered: str, args: argparse.Namespace, env: Environment, settings: Settings) -> None:
