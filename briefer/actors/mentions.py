@@ -74,10 +74,6 @@ _PORTFOLIOS = frozenset(
     Internal Security, Public Security, Finance, Trade""".replace("\n", " ").split(",")
 )
 _NOT_NAMES = frozenset(["Brexit", "Grexit", "Tens", "Hundreds", "Thousands", "Dozens", "Tens of thousands"])
-_WIRES = frozenset(
-    ["Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Agence France Presse"]
-)
-"""News agencies that carry the story, host interviews and send witnesses; not actors in it."""
 _ORG_WORDS = frozenset(
     [
         "Observatory",
@@ -276,6 +272,14 @@ def _filed_from(span: Span, ent: Span) -> bool:
     return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-,"
 
 
+def outlet_key(outlet: str | None) -> str | None:
+    """The folded name of the story's own outlet ("reuters.com" -> "reuters"): it carries the
+    story, hosts interviews and sends witnesses, but is not an actor in it."""
+    if not outlet:
+        return None
+    return gazetteer.fold(re.sub(r"^www\.|\.(?:com|org|net|co\.uk|com\.au)$", "", outlet.strip())) or None
+
+
 def own_outlet(span: Span) -> str | None:
     """The agency in a dateline ("BEIRUT (Reuters) -"): the story's own outlet, not an actor in it."""
     match = _OUTLET.match(span.text)
@@ -422,7 +426,7 @@ def _acceptable(text: str) -> bool:
     """A name, not a date, a number, a web address or a lower-case phrase."""
     if len(text) < 2 or (not text[:1].isalpha() and text[:1] not in "'\""):
         return False
-    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES or text in _NOT_NAMES | _WIRES:
+    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES or text in _NOT_NAMES:
         return False
     return not re.search(r"\.(?:com|org|net|gov|co\.uk|tv)\b|https?:|www\.|@", text, re.I)
 

@@ -237,7 +237,14 @@ def _named_head(speaker: Span, head: Token, actors: ActorIndex) -> str | None:
         return None
     parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     start = min([head.i, *(c.i for c in parts)])
-    return actors.lookup(head.doc[start : head.i + 1].text)
+    found = actors.lookup(head.doc[start : head.i + 1].text)
+    if found or start == head.i:
+        return found
+    for word in (head.doc[start], head):  # "Cui Tiankai" where the model only tagged "Cui"
+        found = actors.lookup(word.text)
+        if found and actors.kind_of(found) == "person":
+            return found
+    return None
 
 
 def _within(ent: Span, head: Token, actors: ActorIndex) -> str | None:
