@@ -267,9 +267,11 @@ def _home_state(ent: Span) -> bool:
 
 
 def _filed_from(span: Span, ent: Span) -> bool:
-    """ "SEOUL (Reuters) -", "MUNICH –": a dateline opening the story, not a place in it."""
+    """ "SEOUL (Reuters) -", "MUNICH –": a dateline run into the story's first sentence, not a
+    place in it (a dateline on a line of its own, "KHASAVYURT , Russia 1996-08-31", stays)."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-,"
+    opens = ent.start == span.start and span.start == 0 and ent.text.isupper()
+    return opens and after is not None and after.text in "(–—-," and sum(t.is_lower for t in span) > 3
 
 
 def outlet_key(outlet: str | None) -> str | None:
