@@ -21,6 +21,11 @@ from briefer import gazetteer
 from briefer.model import ActorKind
 from briefer.segment import ParsedArticle
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -48,25 +53,7 @@ _CREDIT = re.compile(
     re.I,
 )
 """A contributor line: its names are the newsroom's, not the story's."""
-_TIME_ZONES = frozenset(
-    [
-        "GMT",
-        "UTC",
-        "EST",
-        "EDT",
-        "CST",
-        "CDT",
-        "PST",
-        "PDT",
-        "CET",
-        "CEST",
-        "BST",
-        "IST",
-        "JST",
-        "AEST",
-        "MSK",
-    ]
-)
+_TIME_ZONES = _words("""GMT UTC EST EDT CST CDT PST PDT CET CEST BST IST JST AEST MSK""")
 _PORTFOLIOS = frozenset(
     " ".join(w.split())
     for w in """State, Defense, Defence, Interior, Energy, Commerce, Labor, Agriculture, Education, Justice,
@@ -74,67 +61,15 @@ _PORTFOLIOS = frozenset(
     Internal Security, Public Security, Finance, Trade""".replace("\n", " ").split(",")
 )
 _NOT_NAMES = frozenset(["Brexit", "Grexit", "Tens", "Hundreds", "Thousands", "Dozens", "Tens of thousands"])
-_ORG_WORDS = frozenset(
-    [
-        "Observatory",
-        "Front",
-        "Committee",
-        "Council",
-        "Party",
-        "Ministry",
-        "Agency",
-        "Organization",
-        "Organisation",
-        "Union",
-        "Association",
-        "Movement",
-        "Brigade",
-        "Brigades",
-        "Institute",
-        "University",
-        "Bank",
-        "Company",
-        "Corp",
-        "Corporation",
-        "Inc",
-        "Commission",
-        "Department",
-        "Foundation",
-        "Network",
-        "Alliance",
-        "Coalition",
-        "Authority",
-        "Service",
-        "Services",
-        "Fund",
-        "Federation",
-        "Congress",
-        "Parliament",
-        "Assembly",
-        "Senate",
-        "Court",
-        "Tribunal",
-        "Board",
-        "Bureau",
-    ]
+_ORG_WORDS = _words(
+    """Observatory Front Committee Council Party Ministry Agency Organization Organisation Union
+    Association Movement Brigade Brigades Institute University Bank Company Corp Corporation Inc
+    Commission Department Foundation Network Alliance Coalition Authority Service Services Fund
+    Federation Congress Parliament Assembly Senate Court Tribunal Board Bureau"""
 )
 """Words that make a name an organisation whatever the model said ("Syrian Observatory for Human
 Rights" is not a place, "Observatory" not a person)."""
-_NEWS = frozenset(
-    [
-        "Times",
-        "Post",
-        "Journal",
-        "News",
-        "Daily",
-        "Gazette",
-        "Tribune",
-        "Herald",
-        "Telegraph",
-        "Guardian",
-        "Observer",
-    ]
-)
+_NEWS = _words("""Times Post Journal News Daily Gazette Tribune Herald Telegraph Guardian Observer""")
 _MODIFIER = re.compile(
     r"(?<=[A-Za-z.])-(?:led|backed|based|set|run|controlled|allied|owned|held|sponsored|brokered|funded"
     r"|style|made|linked|aligned|friendly|era|born|bound|imposed|appointed|drafted|mediated)$"
@@ -142,25 +77,8 @@ _MODIFIER = re.compile(
 """A name used as a modifier: "U.N.-set" is the U.N., "Saudi-led" Saudi; "Cho Tae-yong" stays whole."""
 _OUTLET = re.compile(r"^[^a-z]{2,60}?\((?P<outlet>Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Anadolu)\)")
 _GOVERNMENT_USE = frozenset(["nsubj", "nsubjpass", "poss", "dobj", "dative"])
-_LITERAL = frozenset(
-    [
-        "in",
-        "to",
-        "from",
-        "at",
-        "near",
-        "across",
-        "around",
-        "outside",
-        "inside",
-        "into",
-        "via",
-        "through",
-        "over",
-        "within",
-        "toward",
-        "towards",
-    ]
+_LITERAL = _words(
+    """in to from at near across around outside inside into via through over within toward towards"""
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 

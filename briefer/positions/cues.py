@@ -53,29 +53,9 @@ OBJECT_PREPS = {
     "caution": ("against", "about"),
     "appeal": ("for", "to"),
 }
-CLAIM_NOUNS = frozenset(
-    [
-        "prediction",
-        "speculation",
-        "claim",
-        "claims",
-        "assertion",
-        "belief",
-        "view",
-        "warning",
-        "argument",
-        "suggestion",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "reports",
-        "report",
-        "rumors",
-        "rumours",
-        "notion",
-        "idea",
-    ]
+CLAIM_NOUNS = _words(
+    """prediction speculation claim claims assertion belief view warning argument suggestion
+    allegation allegations accusation accusations reports report rumors rumours notion idea"""
 )
 """Nouns whose "that" clause is what someone said ("dismissed speculation that ...")."""
 ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS | OBJECT_VERBS
