@@ -107,11 +107,13 @@ def _run_each(args: argparse.Namespace, env: Environment, settings: Settings, st
     """One brief per source: JSON Lines (or documents in turn) on stdout, or files in a folder."""
     from briefer.batch import iter_briefs, progress_bar
     from briefer.ingest import expand_sources
+    from briefer.output import each_targets, write_atomic
     from briefer.render import RENDERERS
 
     renderer = RENDERERS[args.format]
     folder = _each_folder(args.output)
     locations = expand_sources(list(args.sources))
+    targets = each_targets(locations, folder, renderer.extension, overwrite=args.force) if folder else []
     results = iter_briefs(
         locations,
         brief_options(args, settings),
@@ -121,13 +123,13 @@ def _run_each(args: argparse.Namespace, env: Environment, settings: Settings, st
     )
     failed = 0
     with progress_bar(env.stderr, len(locations), enabled=env.stderr_isatty) as progress:
-        for k, (location, brief, error) in enumerate(results):
+        for k, (_location, brief, error) in enumerate(results):
             if error is not None or brief is None:
                 progress.print(f"briefer: error: {one_line(error or 'failed')}")
                 failed += 1
             elif folder is not None:
                 try:
-                    _write_each(folder, location, renderer.render(brief), renderer.extension, args.force)
+                    write_atomic(targets[k], renderer.render(brief), overwrite=args.force)  # checked first
                 except OutputError as exc:
                     progress.print(f"briefer: error: {one_line(str(exc))}")
                     failed += 1
@@ -156,10 +158,3 @@ def _each_folder(output: str | None) -> Path | None:
     except OSError as exc:
         raise InputError(f"{folder}: cannot make the folder ({exc.strerror or exc})") from None
     return folder
-
-
-def _write_each(folder: Path, location: str, rendered: str, extension: str, force: bool) -> None:
-    from briefer.output import write_atomic
-
-    name = Path(location).stem if location not in ("-", "<stdin>") else "stdin"
-    write_atomic(folder / f"{name}{extension}", rendered, overwrite=force)

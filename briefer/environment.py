@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from briefer.errors import UsageError
+from briefer.streams import stdin_stream, stdout_stream
 
 
 def _utc_now() -> datetime:
@@ -27,8 +28,8 @@ def _utc_now() -> datetime:
 class Environment:
     """Where the command line reads and writes, what it knows of the process, and its clock."""
 
-    stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stdin: IO[bytes] = field(default_factory=stdin_stream)  # closed or full: one error line
+    stdout: IO[str] = field(default_factory=stdout_stream)
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     clock: Callable[[], datetime] = _utc_now

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from briefer.model import ActorKind
+from briefer.textsafe import skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,9 @@ def _data() -> dict[str, Any]:
 
 
 def fold(name: str) -> str:
-    """The lookup key: lower case, dots and hyphens dropped, "the" and spaces squeezed."""
-    name = name.replace("’", "'").replace(".", "").replace("-", " ").lower()
+    """The lookup key: lower case, dots and hyphens dropped, "the" and spaces squeezed; look-alike
+    letters of other scripts read as the Latin ones ("V\u0435rshbow" is "Vershbow")."""
+    name = skeleton(name).replace("’", "'").replace(".", "").replace("-", " ").lower()
     words = name.split()
     if words[:1] == ["the"]:
         words = words[1:]

@@ -201,3 +201,41 @@ def test_ctrl_c_with_jobs_stops_cleanly(tmp_path):
     assert proc.returncode == 130, err
     assert err.strip().splitlines()[-1] == "briefer: interrupted"
     assert "Process ForkPoolWorker" not in err and "Traceback" not in err
+
+
+def test_the_config_folder_comes_from_the_environment_object(tmp_path):
+    """Tests (and embedders) give briefer its config folder; no real user file is read."""
+    (tmp_path / "config.toml").write_text('[mail]\nfrom = "desk@example.org"\n', encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(io.BytesIO(), out, err, environ={"BRIEFER_NOW": "2026-01-02T03:04:05+00:00"})
+    env.config_dir = tmp_path
+    status = main(["mail", str(SEED), "--to", "ann@example.org", "--dry-run"], env)
+    assert status == 0, err.getvalue()
+    assert "desk@example.org" in out.getvalue()
+
+
+def _light_briefs():
+    from hostile_inputs import CASES
+
+    return [c for c in CASES.values() if not c.heavy and c.expect == "brief"]
+
+
+@pytest.mark.hostile
+@pytest.mark.parametrize("case", _light_briefs(), ids=lambda c: c.name)
+def test_a_hostile_article_rendered_for_the_terminal_obeys_no_escape_of_its_own(case, tmp_path):
+    """Rich draws the markdown; what the article held still arrives as text, never as a control."""
+    import re
+
+    from hostile_inputs import assert_no_controls, in_time
+
+    run = case.make(tmp_path)
+    out, err = Terminal(), io.StringIO()
+    environ = {"BRIEFER_NOW": "2026-01-02T03:04:05+00:00", **run.env}
+    env = Environment(io.BytesIO(run.stdin), out, err, environ=environ)
+    argv = ["brief", *run.sources, "--color", "always", *run.options]
+    status = in_time(lambda: main(argv, env))
+    assert status == 0, err.getvalue()
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())  # Rich's own colours, and only those
+    assert_no_controls(drawn, "the terminal rendering")
+    for hidden in case.hidden:
+        assert hidden not in drawn

@@ -106,7 +106,7 @@ def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> 
     environ = env.environ
     if args.force and not args.output:
         raise UsageError("--force only applies with -o/--output (see 'briefer mail --help')")
-    config = load_config(environ)
+    config = load_config(environ, env.config_dir)
     addressing = _addressing(args, config)
     smtp = _settings(args, config, environ) if args.smtp is not None else None
     if smtp is not None and addressing.sender is None:
@@ -271,7 +271,7 @@ def _send(
     try:
         send(msg, addressing.sender.addr_spec, addressing.recipients, settings)
     except SendError as exc:
-        saved = save_unsent(as_bytes(msg), date)
+        saved = save_unsent(as_bytes(exc.unsent(msg)), date)  # only what is still to send
         raise MailError(f"not sent: {exc}; message saved to {saved}") from None
     env.stderr.write(f"briefer: sent to {', '.join(addressing.recipients)} via {settings.where}\n")
     return ExitStatus.OK

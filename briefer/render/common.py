@@ -1,11 +1,11 @@
-"""What every renderer says the same way: the byline, speakers, cue phrases, source marks."""
+"""Small pieces the presentation model (`sections.py`) is made of: byline, speaker, source line."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from briefer.ingest.decode import printable
 from briefer.model import Brief, Citation, Position, Source
+from briefer.textsafe import escape_unsafe
 
 
 class Cited(Protocol):
@@ -34,7 +34,7 @@ def scrub(rendered: str) -> str:
     Briefs built by the pipeline hold none (ingest removes them); a `Brief` made any other way
     (from JSON, in tests) gets its control characters shown as `\\x1b`-style escapes.
     """
-    return printable(rendered)
+    return escape_unsafe(rendered)
 
 
 def byline(brief: Brief) -> str:
@@ -69,8 +69,3 @@ def source_line(source: Source) -> str:
         bits.append(f"not read: {source.error}")
     bits.append(source.url or source.location)
     return " — ".join(bits)
-
-
-def actor_line(brief: Brief, actor_id: str) -> str:
-    actor = brief.actor(actor_id)
-    return actor.name if actor else actor_id
