@@ -14,9 +14,9 @@ with an existing engine (see README, "Many articles").
 from __future__ import annotations
 
 import multiprocessing
-import time
+import signal
 from collections.abc import Iterator, Sequence
-from typing import IO
+from typing import IO, Any
 
 from briefer import nlp
 from briefer.errors import BrieferError
@@ -33,7 +33,12 @@ Result = tuple[str, Brief | None, str | None]
 
 
 def iter_briefs(
-    specs: Sequence[str], options: BriefOptions, *, stdin_bytes: bytes | None = None, jobs: int = 1
+    specs: Sequence[str],
+    options: BriefOptions,
+    *,
+    stdin_bytes: bytes | None = None,
+    jobs: int = 1,
+    url_timeout: float | None = None,
 ) -> Iterator[Result]:
     """One result per source (folders expanded), in the order given, streamed as chunks finish."""
     locations = expand_sources(list(specs))
@@ -41,24 +46,31 @@ def iter_briefs(
     nlp.load(options.model or nlp.default_model())  # once, before any fork
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from brief_chunk(chunk, options, stdin_bytes)
+            yield from brief_chunk(chunk, options, stdin_bytes, url_timeout)
         return
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
-    with context.Pool(min(jobs, len(chunks))) as pool:
-        work = [(chunk, options, stdin_bytes) for chunk in chunks]
+    with context.Pool(min(jobs, len(chunks)), initializer=_ignore_interrupts) as pool:
+        work = [(chunk, options, stdin_bytes, url_timeout) for chunk in chunks]
         for results in pool.imap(_brief_chunk_star, work):
             yield from results
 
 
-def brief_chunk(locations: Sequence[str], options: BriefOptions, stdin_bytes: bytes | None) -> list[Result]:
+def brief_chunk(
+    locations: Sequence[str],
+    options: BriefOptions,
+    stdin_bytes: bytes | None = None,
+    url_timeout: float | None = None,
+) -> list[Result]:
     """Load, parse (one batched `nlp.pipe`) and brief a few sources; failures become reasons."""
     results: list[Result] = [(location, None, "not briefed") for location in locations]
     articles: list[tuple[int, Article]] = []
     for i, location in enumerate(locations):
         try:
-            articles.extend((i, a) for a in load([location], stdin_bytes=stdin_bytes).articles)
+            articles.extend(
+                (i, a) for a in load([location], stdin_bytes=stdin_bytes, url_timeout=url_timeout).articles
+            )
         except BrieferError as exc:
             results[i] = (location, None, _reason(location, exc))
     model = nlp.load(options.model or nlp.default_model())
@@ -79,8 +91,13 @@ def brief_chunk(locations: Sequence[str], options: BriefOptions, stdin_bytes: by
     return results
 
 
-def _brief_chunk_star(work: tuple[Sequence[str], BriefOptions, bytes | None]) -> list[Result]:
+def _brief_chunk_star(work: tuple[Sequence[str], BriefOptions, bytes | None, float | None]) -> list[Result]:
     return brief_chunk(*work)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool: no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _reason(location: str, exc: Exception) -> str:
@@ -91,39 +108,62 @@ def _reason(location: str, exc: Exception) -> str:
 
 
 class Progress:
-    """A one-line progress bar on a terminal's stderr: `[#####.....] 120/250 articles, 3 failed, 0:12`.
+    """The batch's progress on a terminal's stderr, drawn by Rich: bar, done/total, failures, rate
+    and time left. Messages go above the bar. Disabled (not a terminal), it only prints messages,
+    so pipes and logs stay clean."""
 
-    Only ever made for a terminal (the command line checks), so pipes and logs stay clean.
-    """
-
-    WIDTH = 30
-
-    def __init__(self, stream: IO[str], total: int) -> None:
+    def __init__(self, stream: IO[str], total: int, *, enabled: bool) -> None:
         self.stream = stream
-        self.total = max(1, total)
-        self.done = 0
         self.failed = 0
-        self.started = time.monotonic()
+        self._bar: Any = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
+
+            console = Console(file=stream, force_terminal=True, highlight=False)
+            self._bar = RichProgress(
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("articles{task.fields[failed]}"),
+                TextColumn("{task.fields[rate]}"),
+                TextColumn("eta"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=False,
+            )
+            self._task = self._bar.add_task("briefs", total=max(1, total), failed="", rate="")
+
+    def __enter__(self) -> Progress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def print(self, message: str) -> None:
+        if self._bar is None:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+        else:
+            self._bar.console.print(message, markup=False, highlight=False)
 
     def advance(self, ok: bool) -> None:
-        self.done += 1
         self.failed += 0 if ok else 1
-        self.draw()
+        if self._bar is None:
+            return
+        task = self._bar.tasks[0]
+        speed = task.finished_speed or task.speed
+        self._bar.update(
+            self._task,
+            advance=1,
+            failed=f", {self.failed} failed" if self.failed else "",
+            rate=f"{speed:.1f}/s" if speed else "",
+        )
 
-    def draw(self) -> None:
-        filled = self.WIDTH * self.done // self.total
-        bar = "#" * filled + "." * (self.WIDTH - filled)
-        seconds = int(time.monotonic() - self.started)
-        failed = f", {self.failed} failed" if self.failed else ""
-        line = f"[{bar}] {self.done}/{self.total} articles{failed}, {seconds // 60}:{seconds % 60:02d}"
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
 
-    def clear(self) -> None:
-        self.stream.write("\r\x1b[K")
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.draw()
-        self.stream.write("\n")
-        self.stream.flush()
+def progress_bar(stream: IO[str], total: int, *, enabled: bool) -> Progress:
+    """`with progress_bar(env.stderr, n, enabled=env.stderr_isatty) as progress: ...`"""
+    return Progress(stream, total, enabled=enabled)

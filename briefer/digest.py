@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from briefer.errors import ExitStatus, InputError, UsageError
 
 if TYPE_CHECKING:
-    from briefer.cli import Environment
     from briefer.delta import Changes
+    from briefer.environment import Environment, Settings
     from briefer.feeds import Cache, FeedArticle
     from briefer.model import Brief
     from briefer.pipeline import BriefOptions
@@ -66,9 +66,8 @@ class Digest:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """one brief per situation over RSS/Atom feeds and OPML lists, most carried first"""
-    from briefer import cli
-    from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+    """The digest's options: the shared source options, --since, --top, --no-cache, -f, -o."""
+    from briefer.arguments import add_source_options
 
     parser.description = (
         "Read RSS or Atom feeds (URLs or files) and OPML lists of feeds, group their articles into\n"
@@ -77,7 +76,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "what is new."
     )
     parser.epilog = EXAMPLES
-    cli.add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
+    add_source_options(parser)
     add_digest_options(parser)
     parser.add_argument(
         "-f", "--format", choices=FORMATS, default="markdown", help="markdown, json (JSON Lines), html, text"
@@ -99,15 +98,15 @@ def add_digest_options(parser: argparse._ActionsContainer) -> None:
     parser.add_argument("--no-cache", action="store_true", help="read everything again; keep nothing")
 
 
-def run(args: argparse.Namespace, env: Environment) -> int:
-    from briefer import cli
+def run(args: argparse.Namespace, env: Environment, settings: Settings) -> int:
+    from briefer.arguments import brief_options, one_line
     from briefer.feeds.render import render_digest
 
     if args.output:
         from briefer.output import check_target
 
         check_target(args.output)
-    digest = digest_from_args(args, cli.options_from(args))
+    digest = digest_from_args(args, brief_options(args, settings))
     rendered = render_digest(digest, args.format)
     if args.output:
         from briefer.output import write_atomic
@@ -117,7 +116,7 @@ def run(args: argparse.Namespace, env: Environment) -> int:
         env.stdout.write(rendered)
         env.stdout.flush()
     for note in digest.notes:
-        env.stderr.write(f"briefer: note: {cli.one_line(note)}\n")
+        env.stderr.write(f"briefer: note: {one_line(note)}\n")
     return ExitStatus.OK
 
 

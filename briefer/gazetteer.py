@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from briefer.model import ActorKind
+from briefer.textsafe import skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,9 @@ def _data() -> dict[str, Any]:
 
 
 def fold(name: str) -> str:
-    """The lookup key: lower case, dots and hyphens dropped, "the" and spaces squeezed."""
-    name = name.replace("’", "'").replace(".", "").replace("-", " ").lower()
+    """The lookup key: lower case, dots and hyphens dropped, "the" and spaces squeezed; look-alike
+    letters of other scripts read as the Latin ones ("V\u0435rshbow" is "Vershbow")."""
+    name = skeleton(name).replace("’", "'").replace(".", "").replace("-", " ").lower()
     words = name.split()
     if words[:1] == ["the"]:
         words = words[1:]
@@ -66,9 +68,16 @@ def lookup(name: str) -> Entry | None:
     entry = _table().get(fold(name))
     if entry is None:
         return None
-    if len(name.replace(".", "")) <= 3 and not name.replace(".", "").isupper():
+    if len(name.replace(".", "")) <= 3 and not name.replace(".", "").isupper() and name not in _written():
         return None
     return entry
+
+
+@lru_cache(maxsize=1)
+def _written() -> frozenset[str]:
+    """Short names as the gazetteer writes them ("Fed"), accepted in that exact case."""
+    data = _data()
+    return frozenset(name for key in ("organizations", "groups") for names in data[key] for name in names)
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +91,12 @@ def description(key: str) -> tuple[str, ...]:
     folded words without a leading "the"."""
     found: list[str] = _data().get("descriptions", {}).get(key, [])
     return tuple(found)
+
+
+def capital(name: str) -> str | None:
+    """The country a capital stands for when used as a metonym ("Moscow" -> Russia)."""
+    found: str | None = _data().get("capitals", {}).get(name)
+    return found
 
 
 def group_patterns() -> list[dict[str, str]]:

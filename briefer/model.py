@@ -123,6 +123,15 @@ class TimelineEvent:
 
 @dataclass(frozen=True, slots=True)
 class Brief:
+    """One situation brief: what `compose` returns and every renderer and face shows.
+
+    A frozen tree of plain values (no spaCy or sumy objects), so it can be cached, sent between
+    processes and round-tripped through JSON (`to_dict`/`from_dict`, `schema_version`). Every item
+    carries its provenance: `source` (an id in `sources`, 1-based) and `sentence` (an index into
+    that source's sentences), and `also` when other sources carry the same sentence. `sources`
+    lists the unreadable ones too, with their `error`; `notes` says what was cut or skipped.
+    """
+
     title: str
     sources: tuple[Source, ...]
     summary: tuple[SummaryItem, ...] = ()

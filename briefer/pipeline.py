@@ -93,9 +93,12 @@ def build_brief(
     return compose(analyse(load(sources, stdin_bytes=stdin_bytes), options), options)
 
 
-def load(sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None) -> Loaded:
+def load(
+    sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None, url_timeout: float | None = None
+) -> Loaded:
     """Read every source (folders expanded) into articles; `Article`s given are kept as they are.
 
+    `stdin_bytes` is what `-` reads (None: the process's stdin); `url_timeout` bounds each URL.
     One source that cannot be read raises `InputError`; among several, it is kept in `failed` with
     its reason, unless none can be read.
     """
@@ -109,7 +112,7 @@ def load(sources: Sequence[str | Article], *, stdin_bytes: bytes | None = None) 
             articles.append(spec)
             continue
         try:
-            articles.append(parse_article(read_source(spec, stdin_bytes=stdin_bytes)))
+            articles.append(parse_article(read_source(spec, stdin_bytes=stdin_bytes, timeout=url_timeout)))
         except InputError as exc:
             if len(specs) == 1:
                 raise

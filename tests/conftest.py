@@ -17,6 +17,38 @@ FIXED_NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 os.environ.setdefault("BRIEFER_NOW", FIXED_NOW.isoformat())
 
 
+KINDS = ("unit", "functional", "hostile", "tui")
+UNIT_FILES = {
+    "test_actors",
+    "test_positions",
+    "test_background",
+    "test_timeline",
+    "test_summarize",
+    "test_ingest",
+    "test_model",
+    "test_mail_message",
+    "test_eval_gate",
+}
+"""Modules of one-module rules; a file named *hostile*/*properties* is hostile, *tui* is tui, the rest
+functional. A test marked with a kind itself keeps its own: `pytest -m unit` runs the fast ones."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in KINDS):
+            continue
+        name = item.path.stem
+        if "hostile" in name or "properties" in name:
+            kind = "hostile"
+        elif "tui" in name:
+            kind = "tui"
+        elif name in UNIT_FILES:
+            kind = "unit"
+        else:
+            kind = "functional"
+        item.add_marker(kind)
+
+
 def sample_files() -> list[Path]:
     """Every bundled article, the seed first."""
     files = [p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".txt", ".html", ".wiki", ".md")]

@@ -29,9 +29,13 @@ from typing import Literal, TypeVar
 import pytest
 from conftest import SEED
 
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\U000e0000-\U000e007f\ud800-\udfff]"
+)
 """What must never reach a terminal, file or pipe raw: ESC, BEL, CSI/OSC in 8 bits, other C0
-(newline and tab are fine)."""
+(newline and tab are fine); bidi overrides, isolates and marks; zero-width and invisible format
+characters; tag characters; lone surrogates (a file name that is not UTF-8)."""
 
 OUTPUT_LIMIT = 5_000_000
 """Characters of output any brief may take: 100,000 characters of analysed text appear at most a
@@ -77,6 +81,8 @@ class Run:
     stdin: bytes = b""
     env: Mapping[str, str] = field(default_factory=dict)
     options: tuple[str, ...] = ()
+    streams: Literal["stdin-closed", "stdout-full", "stdout-closed"] | None = None
+    """Standard streams as the shell left them: such a run goes to a fresh interpreter."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,10 @@ class Hostile:
     """Tens of MB: run in a fresh interpreter whose peak memory is measured."""
     after: Callable[[Path], None] | None = None
     """A check on the scratch folder after the run (files left as they were)."""
+    commands: frozenset[str] = frozenset({"brief", "mail", "tui"})
+    """The commands the case means something for (`--each` is only `brief`'s, a config only `mail`'s)."""
+    markdown_kept: tuple[str, ...] = ()
+    """Article text that rendered markdown must show as written (not struck out, bold, a link)."""
 
 
 CASES: dict[str, Hostile] = {}
@@ -440,7 +450,7 @@ def _output_unchanged(tmp: Path) -> None:
 @case("output-kept-when-run-fails", "error", says="empty", after=_output_unchanged)
 def _output_kept(tmp: Path) -> Run:
     target = _existing_output(tmp)
-    return Run(_file(tmp, "empty.txt", b"").sources, options=("-o", str(target)))
+    return Run(_file(tmp, "empty.txt", b"").sources, options=("-o", str(target), "--force"))
 
 
 def _output_replaced(tmp: Path) -> None:
@@ -452,7 +462,7 @@ def _output_replaced(tmp: Path) -> None:
 @case("output-replaced-when-run-succeeds", "brief", after=_output_replaced)
 def _output_replaced_run(tmp: Path) -> Run:
     target = _existing_output(tmp)
-    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target)))
+    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target), "--force"))
 
 
 @case("output-into-missing-folder", "error", says="does not exist")
@@ -581,6 +591,32 @@ def _url_huge(tmp: Path) -> Run:
     return Run((hostile_server() + "/huge",), env={"BRIEFER_URL_TIMEOUT": "60"})
 
 
+def run_in_process(argv: list[str], run: Run) -> tuple[int, str, str]:
+    """`python -m briefer ARGV` in a fresh interpreter with the standard streams `run` asks for:
+    stdin or stdout closed, or stdout on /dev/full."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    closing = {"stdin-closed": 0, "stdout-closed": 1}.get(run.streams or "")
+    full = open(os.devnull if run.streams != "stdout-full" else "/dev/full", "wb")  # noqa: SIM115
+    with full:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefer", *argv],
+            input=None if closing == 0 else run.stdin,
+            stdout=full if run.streams == "stdout-full" else subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            preexec_fn=(lambda: os.close(closing)) if closing is not None else None,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **run.env},
+            timeout=TIME_LIMIT,
+            check=False,
+        )
+    out = result.stdout.decode("utf-8", "replace") if result.stdout else ""
+    return result.returncode, out, result.stderr.decode("utf-8", "replace")
+
+
 def check_outcome(case: Hostile, status: int, out: str, err: str, *, output_in_file: bool = False) -> None:
     """What every command owes a user on a hostile input, whatever it prints.
 
@@ -605,3 +641,6 @@ def check_outcome(case: Hostile, status: int, out: str, err: str, *, output_in_f
         assert output_in_file or out.strip()
     for secret in case.hidden:
         assert secret not in out and secret not in err, f"{secret!r} reached the output"
+
+
+import hostile_round2  # noqa: E402, F401  # the second round's cases (issue 15) register themselves

@@ -85,8 +85,87 @@ def test_conll_evaluation_runs_on_a_few_documents():
     from briefer.evaluation.actors import run
 
     rows = run(folder, 3)
-    assert [r.system for r in rows] == ["spaCy NER (raw)", "briefer"]
-    raw, ours = (r.metrics for r in rows)
+    dev = [r for r in rows if r.task == "actors (CoNLL-2003 dev)"]
+    assert [r.system for r in dev] == ["spaCy NER (raw)", "briefer"]
+    assert len(rows) == 2, "a limited run reports dev only"
+    raw, ours = (r.metrics for r in dev)
     for m in (raw, ours):
         assert m["F1"] == pytest.approx(2 * m["P"] * m["R"] / (m["P"] + m["R"]))
     assert ours["P"] > raw["P"] and ours["F1"] > raw["F1"], "briefer's actors beat raw NER, precision first"
+
+
+# --- One actor per real actor (issue 13, class 4) -----------------------------------------------
+
+
+def test_name_forms_of_one_actor_merge():
+    brief = _brief(
+        "Syrian President Bashar al-Assad met U.N. envoy Staffan de Mistura in Damascus.",
+        "Assad said the talks could resume. De Mistura said he was hopeful.",
+        "Russian Foreign Minister Sergei Lavrov said Moscow backed the plan. Sergey Lavrov spoke later.",
+        "Fighting raged near Aleppo, the Syrian Observatory for Human Rights said. The Observatory said 20 died.",
+        "Nusra Front fighters attacked the town. Nusra said it would fight on.",
+        "The North fired a rocket on Sunday, North Korea said.",
+    )
+    assert _actor(brief, "Assad") is _actor(brief, "Bashar al-Assad")
+    assert _actor(brief, "De Mistura").name == "Staffan de Mistura"
+    assert _actor(brief, "De Mistura").kind == "person"
+    assert _actor(brief, "Sergey Lavrov") is _actor(brief, "Sergei Lavrov")
+    assert _actor(brief, "Observatory").name == "Syrian Observatory for Human Rights"
+    assert _actor(brief, "Observatory").kind == "organization"
+    assert _actor(brief, "Nusra").name == "Nusra Front"
+    assert _actor(brief, "North").name == "North Korea"
+
+
+def test_a_short_form_of_two_organisations_stays_apart():
+    brief = _brief(
+        "The Human Rights Council and the Security Council met in Geneva.",
+        "The Council said it would vote on Monday.",
+    )
+    council = [a for a in brief.actors if "Council" in (a.name, *a.aliases)]
+    assert len(council) <= 1 and all(a.name == "Council" for a in council)
+
+
+def test_no_invented_actors_from_titles_datelines_credits_and_times():
+    brief = _brief(
+        "BEIRUT Fighting raged on Sunday near Aleppo as U.S. Secretary of State John Kerry flew to Munich.",
+        "The U.N.-set deadline of 1400 GMT passed without a deal.",
+        "Additional reporting by Tom Perry and Suleiman al-Khalidi; Editing by Peter Graff",
+    )
+    names = {n for a in brief.actors for n in (a.name, *a.aliases)}
+    assert not {"State", "Fighting", "BEIRUT Fighting", "GMT", "U.N.-set", "Tom Perry", "Peter Graff"} & names
+    assert _actor(brief, "John Kerry").role == "U.S. Secretary of State"
+
+
+def test_kinds_follow_the_name_not_the_model():
+    brief = _brief(
+        "The Washington Post reported that the talks had stalled.",
+        "Lawmakers Mitch McConnell (R-Ky.) and Harry Reid (D-Nev.) disagreed.",
+        "Seoul said it would respond, and officials in Seoul met on Friday.",
+    )
+    assert _actor(brief, "Washington Post").kind == "organization"
+    names = {n for a in brief.actors for n in (a.name, *a.aliases)}
+    assert not {"Ky", "Nev"} & names
+    assert _actor(brief, "South Korea").kind == "country"
+    assert _actor(brief, "Seoul").kind == "place"
+
+
+# --- Cost: grouping is near-linear (class 7) ----------------------------------------------------
+
+
+def test_grouping_compares_each_name_with_few_groups():
+    from collections import Counter
+
+    from briefer.actors.grouping import group
+    from briefer.actors.mentions import Mention
+
+    first = ["Ahmed", "Maria", "John", "Li", "Olga", "Pierre", "Fatima", "Kenji", "Ana", "Omar"]
+    last = [f"Surname{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{i}" for i in range(400)]
+    mentions = [Mention(f"{first[i % 10]} {last[i]}", "person", 1 + i // 40, i % 40) for i in range(400)] + [
+        Mention(last[i], "person", 1 + i // 40, i % 40 + 1) for i in range(400)
+    ]
+    stats: Counter[str] = Counter()
+    groups = group(mentions, stats)
+    assert len(groups) == 400
+    assert all(len(members) == 2 for members in groups.values())
+    all_pairs = 800 * 400 // 2
+    assert stats["comparisons"] < 5 * len(mentions) < all_pairs // 20

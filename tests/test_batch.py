@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,12 +57,15 @@ def test_processes_give_the_same_briefs_as_one_process(folder):
     assert [strip(b) for b in two] == [strip(b) for b in one]
 
 
-def test_a_progress_bar_is_drawn_on_a_terminal_only(folder):
+def test_a_progress_bar_with_rate_and_time_left_is_drawn_on_a_terminal_only(folder):
     _, _, plain = _each(folder)
-    assert "\r" not in plain and "[#" not in plain
-    _, briefs, shown = _each(folder, stderr=_Terminal())
-    assert f"{len(briefs) + 1}/{len(briefs) + 1} articles, 1 failed" in shown
-    assert shown.count("\r") > len(briefs)
+    assert "\r" not in plain and "\x1b" not in plain and "articles" not in plain
+    _, briefs, drawn = _each(folder, stderr=_Terminal())
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", drawn)
+    total = len(briefs) + 1
+    assert f"{total}/{total} articles, 1 failed" in shown
+    assert re.search(r"\d+\.\d/s eta", shown), "a rate and the time left"
+    assert "briefer: error:" in shown and "05_zz_broken.txt" in shown
 
 
 def test_results_stream_as_chunks_finish(folder, tmp_path):
@@ -84,3 +88,26 @@ def test_results_stream_as_chunks_finish(folder, tmp_path):
 def test_jobs_must_be_a_positive_number(cli):
     status, _, err = cli("brief", SAMPLES / "yemen_truce_2022", "--each", "--jobs", "0")
     assert status == 2 and "--jobs" in err
+
+
+def test_each_on_a_local_dask_cluster_of_two_workers_gives_the_same_briefs(folder):
+    """The design for many machines (README, "Many articles"): a Dask bag over `brief_chunk`."""
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from briefer.batch import iter_briefs
+    from briefer.pipeline import BriefOptions
+    from briefer.scale import brief_bag
+
+    options = BriefOptions(now=FIXED_NOW)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        distributed.Client(cluster),
+    ):
+        lines = brief_bag([str(folder)], options, partitions=2).compute()
+        assert len(cluster.workers) == 2
+    local = list(iter_briefs([str(folder)], options))
+    assert [location for location, _, _ in lines] == [location for location, _, _ in local]
+    briefs = [json.loads(line) for _, line, _ in lines if line is not None]
+    assert briefs == [b.to_dict() for _, b, _ in local if b is not None]
+    failed = [(location, reason) for location, line, reason in lines if line is None]
+    assert len(failed) == 1 and "05_zz_broken.txt" in failed[0][0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,9 @@ DOCS = [
         ("Merkel said Germany would help .", ["I-PER", "O", "I-LOC", "O", "O", "O"]),
     ],
     [("The United Nations said France had agreed .", ["O", "I-ORG", "I-ORG", "O", "I-LOC", "O", "O", "O"])],
+    [("Boris Yeltsin flew to Moscow .", ["I-PER", "I-PER", "O", "O", "I-LOC", "O"])],
 ]
+"""Three documents; the gates below pin the first two (`_limits`), so a limit that is lost shows."""
 
 
 @pytest.fixture()
@@ -56,12 +59,18 @@ def _floors(tmp_path: Path, floors: dict, limits: dict | None = None) -> str:
 
 def test_the_gate_passes_when_every_floor_is_measured_and_met(eval_folder, tmp_path, capsys):
     assert main(["--gate", _floors(tmp_path, {ACTORS: {"briefer": {"F1": 0.5, "P": 0.5}}})]) == 0
-    assert "gate passed" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1] == "gate passed: floors.json, 2 floors"
+    lines = out.splitlines()
+    assert lines[0] == f"{ACTORS} (n=2)"
+    assert lines[1].startswith("  spaCy NER (raw)              P ") and lines[2].startswith("  briefer      ")
+    assert re.search(r"  F1  ?[01]\.\d{3}  ", lines[2]), lines[2]
 
 
 def test_a_score_under_its_floor_fails_and_is_named(eval_folder, tmp_path, capsys):
     assert main(["--gate", _floors(tmp_path, {ACTORS: {"briefer": {"F1": 0.5, "P": 1.01}}})]) == 1
     err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "gate failed: floors.json, 2 floors"
     assert f"BELOW FLOOR: {ACTORS} / briefer / P:" in err
     assert "/ F1:" not in err
 
@@ -84,6 +93,8 @@ def test_missing_data_fails_the_gate_but_not_a_plain_table(tmp_path, monkeypatch
     monkeypatch.setenv("BRIEFER_EVAL_DIR", str(tmp_path / "absent"))
     assert main(["--gate", floors]) == 1
     assert main(["--task", "actors"]) == 0
+    missing = "evaluation data not found (../shared/eval or $BRIEFER_EVAL_DIR)\n"
+    assert capsys.readouterr() == ("", missing * 2)
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("BRIEFER_EVAL_DIR", str(empty))  # the folder is there, its file is not
@@ -102,7 +113,8 @@ def test_gating_with_a_limit_or_a_task_is_refused(eval_folder, capsys):
         with pytest.raises(SystemExit) as exc:
             main(["--gate", *extra])
         assert exc.value.code == 2
-    assert "--gate runs the subset its floors file pins" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.endswith("error: --gate runs the subset its floors file pins; drop --limit and --task\n")
 
 
 def test_floors_are_checked_from_the_floors_side():
@@ -135,3 +147,19 @@ def test_the_fast_gate_passes_end_to_end_on_the_shared_data():
     pinned = sum(len(m) for s in load_floors("fast").floors.values() for m in s.values())
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert f"gate passed: {NAMED['fast'].name}, {pinned} floors" in result.stderr
+
+
+def test_without_a_gate_the_table_is_printed_for_the_documents_asked(eval_folder, capsys):
+    assert main(["--task", "actors", "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{ACTORS} (n=1)" and "gate" not in err
+
+
+def test_without_a_gate_a_task_that_fails_still_fails_the_run(eval_folder, monkeypatch, capsys):
+    import briefer.evaluation.__main__ as harness
+
+    monkeypatch.setattr(harness, "TASKS", ("actors", "no_such_task"))
+    assert main(["--limit", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"{ACTORS} (n=1)"
+    assert "TASK FAILED: no_such_task: ModuleNotFoundError" in err

@@ -95,7 +95,8 @@ def faithfulness_problems(brief: Brief) -> list[str]:
             if not _word_span_at(position.speaker, src.text):
                 problems.append(f"positions: speaker {position.speaker!r} is not written in source {source}")
     for actor in brief.actors:
-        texts = [brief.source(s).text for s in actor.sources]
+        # a signed statement's author is named in its title ("Statement by President Joe Biden on ...")
+        texts = [t for s in actor.sources for t in (brief.source(s).text, brief.source(s).title)]
         canonical = lookup(actor.name)
         for name in (actor.name, *actor.aliases):
             known = name == actor.name and canonical is not None and canonical.name == name

@@ -50,7 +50,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(t
     target = tmp_path / "brief.out"
     target.write_text(OLD, encoding="utf-8")
     extra = ["--to", "a@example.org"] if command == "mail" else []
-    result = _briefer_limited(len(OLD) + 10, command, str(SEED), *extra, "-o", str(target))
+    result = _briefer_limited(len(OLD) + 10, command, str(SEED), *extra, "-o", str(target), "--force")
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("briefer: error:") and result.stderr.count("\n") == 1, result.stderr
     assert target.read_text(encoding="utf-8") == OLD
@@ -60,7 +60,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(t
 def test_a_write_that_succeeds_replaces_the_file_whole(tmp_path, cli):
     target = tmp_path / "brief.md"
     target.write_text(OLD, encoding="utf-8")
-    status, out, _ = cli("brief", SEED, "-o", target)
+    status, out, _ = cli("brief", SEED, "-o", target, "--force")
     assert status == 0 and out == ""
     _, printed, _ = cli("brief", SEED)
     assert target.read_text(encoding="utf-8") == printed

@@ -63,7 +63,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path
 def test_brief_dash_o_on_a_full_disk_is_one_error_line_and_the_old_file(tmp_path, cli, full_disk):
     target = tmp_path / "brief.md"
     target.write_text(OLD, encoding="utf-8")
-    status, out, err = cli("brief", SEED, "-o", target)
+    status, out, err = cli("brief", SEED, "-o", target, "--force")
     assert (status, out) == (1, "")
     assert err == f"briefer: error: {target}: cannot write (No space left on device)\n"
     assert target.read_text(encoding="utf-8") == OLD and _names(tmp_path) == ["brief.md"]

@@ -28,6 +28,7 @@ from hostile_inputs import (
     assert_no_controls,
     check_outcome,
     in_time,
+    run_in_process,
 )
 
 TO = "a@example.org"
@@ -36,8 +37,9 @@ HEADERS = ["To", "Subject", "Date", "Message-ID", "User-Agent", "MIME-Version", 
 LINE_LIMIT = 998
 """RFC 5322's hard limit on a line, CRLF excluded."""
 
-LIGHT = [c for c in CASES.values() if not c.heavy]
-SLOW = [c for c in CASES.values() if c.heavy and not c.big]
+MAIL = [c for c in CASES.values() if "mail" in c.commands]
+LIGHT = [c for c in MAIL if not c.heavy]
+SLOW = [c for c in MAIL if c.heavy and not c.big]
 
 
 def _argv(run: Run, dry_run: bool) -> list[str]:
@@ -51,7 +53,10 @@ def _target(run: Run) -> Path | None:
 def _mail(case: Hostile, run: Run, dry_run: bool, cli, monkeypatch) -> tuple[int, str, str]:
     for key, value in run.env.items():
         monkeypatch.setenv(key, value)
-    status, out, err = in_time(lambda: cli(*_argv(run, dry_run), stdin=run.stdin))
+    if run.streams:  # closed or full standard streams: a fresh interpreter
+        status, out, err = run_in_process(_argv(run, dry_run), run)
+    else:
+        status, out, err = in_time(lambda: cli(*_argv(run, dry_run), stdin=run.stdin))
     written = _target(run) is not None and not dry_run
     check_outcome(case, status, out, err, output_in_file=written)
     return status, out, err
@@ -107,7 +112,7 @@ def test_hostile_input_gives_a_clean_message_or_one_clear_line(case, cli, tmp_pa
     run = case.make(tmp_path)
     _, out, _ = _mail(case, run, False, cli, monkeypatch)
     target = _target(run)
-    if case.expect == "brief":
+    if case.expect == "brief" and (target is None or target.is_file()):  # not /dev/null
         assert_valid_message(case, target.read_text(encoding="ascii") if target else out)
     if case.after:
         case.after(tmp_path)
@@ -129,7 +134,8 @@ def test_hostile_input_gives_a_clean_dry_run_or_one_clear_line(case, cli, tmp_pa
 @pytest.mark.parametrize("case", SLOW, ids=[c.name for c in SLOW])
 def test_slow_input_gives_a_clean_message_with_a_note(case, cli, tmp_path, monkeypatch):
     _, out, _ = _mail(case, case.make(tmp_path), False, cli, monkeypatch)
-    assert_valid_message(case, out)
+    if case.expect == "brief":
+        assert_valid_message(case, out)
 
 
 @pytest.mark.parametrize("name", ["encoded-word-in-html-title", "encoded-word-in-front-matter-title"])

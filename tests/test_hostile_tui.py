@@ -20,7 +20,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hostile_inputs import CASES, TIME_LIMIT, Hostile, Run, assert_no_controls, check_outcome, in_time
+from hostile_inputs import (
+    CASES,
+    TIME_LIMIT,
+    Hostile,
+    Run,
+    assert_no_controls,
+    check_outcome,
+    in_time,
+    run_in_process,
+)
 from test_tui import screen_text
 
 SIZE = (80, 24)
@@ -34,7 +43,7 @@ def for_tui(case: Hostile) -> Hostile:
     return replace(case, after=None) if case.name == "output-replaced-when-run-succeeds" else case
 
 
-TUI = [for_tui(c) for c in CASES.values() if not c.big]
+TUI = [for_tui(c) for c in CASES.values() if not c.big and "tui" in c.commands]
 ERRORS = [c for c in TUI if c.expect == "error"]
 BRIEFS = [c for c in TUI if c.expect == "brief" and (not c.heavy or c.name in HEAVY_IN_TUI)]
 
@@ -50,9 +59,11 @@ def started(monkeypatch):
 
 
 def _tui(run: Run, cli, monkeypatch) -> tuple[int, str, str]:
-    assert run.options[:1] in ((), ("-o",)) and len(run.options) in (0, 2), "options of the cases: -o FILE"
+    assert run.options[:1] in ((), ("-o",)) and len(run.options) in (0, 2, 3), "options: -o FILE [--force]"
     for key, value in run.env.items():
         monkeypatch.setenv(key, value)
+    if run.streams:  # a closed stdin: a fresh interpreter, which stops before any app starts
+        return run_in_process(["tui", *run.sources], run)
     return in_time(lambda: cli("tui", *run.sources, stdin=run.stdin))
 
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from briefer.model import Brief
+from briefer.model import Actor, Brief, Source, SummaryItem
 
 
 def test_json_round_trip_is_lossless(seed_brief):
@@ -52,10 +52,41 @@ def _every_field_set() -> Brief:
         title="A truce",
         sources=(
             Source(
-                1, "One", "Wire", "2016-04-02", "a.txt", text, sentences, "unused error", ("cut at 1,500",)
+                1,
+                "One",
+                "Wire",
+                "2016-04-02",
+                "a.txt",
+                text,
+                sentences,
+                "unused error",
+                ("cut at 1,500",),
+                "https://example.org/one",
             ),
-            Source(2, "Two", "Post", "2016-04-03", "b.txt", text, sentences, None, ("a note",)),
-            Source(3, "", None, None, "missing.txt", "", (), "no such file", ("not read",)),
+            Source(
+                2,
+                "Two",
+                "Post",
+                "2016-04-03",
+                "b.txt",
+                text,
+                sentences,
+                None,
+                ("a note",),
+                "https://example.org/two",
+            ),
+            Source(
+                3,
+                "",
+                None,
+                None,
+                "missing.txt",
+                "",
+                (),
+                "no such file",
+                ("not read",),
+                "https://example.org/gone",
+            ),
         ),
         summary=(SummaryItem(sentences[0].text, 1, 0, 0.75, also),),
         actors=(Actor("ann-lee", "Ann Lee", "person", ("Lee",), "envoy", 2, (1, 2)),),
@@ -106,8 +137,47 @@ def test_a_real_brief_with_notes_and_a_failed_source_round_trips(cli, tmp_path):
         SAMPLES / "yemen_truce_2022",
         "--format",
         "json",
+        "--partial",
     )
     assert status == 0, err
     data = json.loads(out)
     assert data["notes"] and any(s["error"] for s in data["sources"])
     assert Brief.from_dict(data).to_dict() == data
+
+
+def test_the_json_contract_names_its_schema_version_and_keeps_a_newer_one():
+    data = _every_field_set().to_dict()
+    assert list(data)[:2] == ["schema_version", "title"] and data["schema_version"] == 1
+    data["schema_version"] = 2
+    assert Brief.from_dict(data).schema_version == 2
+    assert Brief.from_dict(data).to_dict()["schema_version"] == 2
+
+
+def test_json_that_leaves_out_optional_keys_loads_with_their_defaults():
+    """A minimal or older saved brief: only a title and one source; items without `also`."""
+    item = {"text": "It began in 2014.", "source": 1, "sentence": 0}
+    data = {
+        "title": "A truce",
+        "sources": [{"id": 1, "title": "One", "outlet": None, "published": None, "location": "a.txt"}],
+    }
+    bare = Brief.from_dict(data)
+    assert bare == Brief(title="A truce", sources=(Source(1, "One", None, None, "a.txt"),))
+    assert (bare.algorithm, bare.notes, bare.schema_version, bare.generated_at) == ("", (), 1, None)
+    fuller = Brief.from_dict(
+        {
+            **data,
+            "summary": [item],
+            "background": [item],
+            "timeline": [{**item, "date": "2014"}],
+            "positions": [
+                {"actor": None, "speaker": "Ann", "verb": "said", "content": "it began", "direct": False}
+                | {"source": 1, "sentence": 0}
+            ],
+            "actors": [{"id": "ann", "name": "Ann", "kind": "person"}],
+        }
+    )
+    assert fuller.summary[0] == SummaryItem("It began in 2014.", 1, 0)
+    assert (
+        fuller.background[0].also == () and fuller.timeline[0].also == () and fuller.positions[0].also == ()
+    )
+    assert fuller.actors[0] == Actor("ann", "Ann", "person")

@@ -98,8 +98,10 @@ def test_polnear_evaluation_runs_on_a_few_articles():
 
     assert token_f1('"It is a delicate balance,"', "it is a delicate balance") == 1.0
     rows = run(folder, 2)
-    assert [r.system for r in rows] == ["speech verb + subject", "briefer"]
-    plain, ours = (r.metrics for r in rows)
+    dev = [r for r in rows if r.task == "positions (PolNeAR dev)"]
+    assert [r.system for r in dev] == ["speech verb + subject", "briefer"]
+    assert len(rows) == 2, "a limited run reports dev only"
+    plain, ours = (r.metrics for r in dev)
     for m in (plain, ours):
         assert m["F1"] == pytest.approx(2 * m["P"] * m["R"] / (m["P"] + m["R"]))
     assert ours["F1"] > plain["F1"] and ours["speaker"] >= plain["speaker"], "briefer beats verb + subject"
@@ -109,3 +111,162 @@ def test_a_belief_reported_inside_someones_words_is_not_listed_twice():
     brief = _brief("Senator Jane Doe said she did not believe the sanctions would change Moscow's course.")
     assert [(p.speaker, p.verb) for p in brief.positions] == [("Senator Jane Doe", "said")]
     assert brief.positions[0].content.startswith("she did not believe the sanctions")
+
+
+# --- Who spoke: the head of the source phrase decides (issue 13, class 1) ---------------------
+
+
+def test_a_name_inside_the_source_phrase_is_not_the_speaker():
+    brief = _brief(
+        "The government, whose forces are backed by Russian air power, said it would attend the talks.",
+        "A doctor at a hospital in Falluja said medicine was running low.",
+        "The U.S.-backed Kurdish militia said it had taken the dam.",
+    )
+    government = _said(brief, "it would attend the talks")
+    assert government.speaker.startswith("The government") and government.actor is None
+    doctor = _said(brief, "medicine was running low")
+    assert doctor.anonymous and doctor.actor is None
+    assert _said(brief, "it had taken the dam").actor is None
+
+
+def test_an_unnamed_speaker_stays_as_written_with_its_affiliation():
+    brief = _brief(
+        "Turkey's U.N. ambassador said the ceasefire had been broken.",
+        "A spokesman for the European Union in Brussels said the bloc was reviewing the request.",
+    )
+    ambassador = _said(brief, "the ceasefire had been broken")
+    assert ambassador.speaker == "Turkey's U.N. ambassador"
+    assert ambassador.anonymous and ambassador.actor == "turkey"
+    assert _said(brief, "the bloc was reviewing").actor == "european-union"
+
+
+def test_a_description_the_article_ties_to_a_person_resolves_to_him():
+    brief = _brief(
+        "U.S. Secretary of State John Kerry arrived in Munich on Friday.",
+        "The top U.S. diplomat said the talks would resume next week.",
+    )
+    assert _said(brief, "the talks would resume").actor == "john-kerry"
+
+
+def test_a_pronoun_is_the_person_named_last_not_the_last_speaker():
+    brief = _brief(
+        "Merkel said all EU states should protect the bloc's external borders.",
+        "AfD leader Frauke Petry told the newspaper that Germany needed fewer migrants.",
+        "But she also said border guards should stop migrants who try to enter illegally.",
+        'A doctor at the hospital said supplies were running low. "We have nothing left," she said.',
+    )
+    assert _said(brief, "border guards should").actor == "frauke-petry"
+    nurse = _said(brief, "We have nothing left")
+    assert nurse.actor is None and nurse.anonymous
+
+
+# --- Only speech, belief and stance (class 2) ---------------------------------------------------
+
+
+def test_actions_plans_and_displays_are_not_positions():
+    brief = _brief(
+        "Thousands of protesters marched on Saturday, supporting the government's plan to hold elections.",
+        "The polls show the president losing support among young voters.",
+        "The army is planning to withdraw from the city within a month.",
+    )
+    assert brief.positions == ()
+
+
+def test_asked_is_the_question_not_the_answer():
+    brief = _brief("Asked about the talks in Geneva, Lavrov said they would resume within days.")
+    assert [(p.speaker, p.verb) for p in brief.positions] == [("Lavrov", "said")]
+
+
+def test_a_dateline_is_never_a_speaker():
+    brief = _brief(
+        "MUNICH – Foreign ministers said on Friday that a cessation of hostilities would begin within a week.",
+        "JERUSALEM Israel's Minister of Internal Security on Saturday said Facebook was sabotaging police work.",
+    )
+    ministers = _said(brief, "a cessation of hostilities")
+    assert ministers.speaker == "Foreign ministers"
+    minister = _said(brief, "Facebook was sabotaging police work")
+    assert minister.speaker == "Israel's Minister of Internal Security" and minister.actor == "israel"
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    brief = _brief(
+        "The RIA news agency quoted Foreign Minister Sergei Lavrov as saying the talks would resume on Feb. 25.",
+        "Putin was quoted as saying that Russia would respond to any attack.",
+    )
+    lavrov = _said(brief, "the talks would resume")
+    assert lavrov.speaker == "Foreign Minister Sergei Lavrov" and lavrov.actor == "sergei-lavrov"
+    assert _said(brief, "Russia would respond").actor == "putin"
+
+
+# --- Whole content (class 3) --------------------------------------------------------------------
+
+
+def test_a_condition_stays_with_the_claim():
+    brief = _brief("Lavrov said Russia would join the ceasefire, but only if the talks resume in Geneva.")
+    said = _said(brief, "Russia would join the ceasefire")
+    assert said.content.endswith("but only if the talks resume in Geneva")
+
+
+def test_content_never_ends_inside_a_hyphenated_word():
+    brief = _brief('De Mistura said Russia and the United States would co-chair a "task force" on aid.')
+    said = _said(brief, "Russia and the United States would")
+    assert "co-chair" in said.content and not said.content.endswith(("co", "co-"))
+
+
+# --- Signed statements (class 5) ----------------------------------------------------------------
+
+
+def test_i_and_we_in_a_signed_statement_are_its_author():
+    article = Article(
+        "statement.txt",
+        "Statement by President Joe Biden on the Situation in Sudan",
+        None,
+        None,
+        (
+            "I am proud of the extraordinary commitment of our Embassy staff.",
+            "We believe that the belligerent parties must implement an immediate ceasefire.",
+            "I have said that this tragic violence must stop.",
+        ),
+    )
+    brief = build_brief([article], BriefOptions(now=FIXED_NOW))
+    biden = next(a for a in brief.actors if a.name == "Joe Biden")
+    assert biden.kind == "person" and biden.role == "President"
+    assert _said(brief, "the belligerent parties must implement").actor == biden.id
+    assert _said(brief, "this tragic violence must stop").actor == biden.id
+
+
+# --- Same answer alone or in a folder (class 6) -------------------------------------------------
+
+_FOLDER = (
+    "2016-07-16-turkish-coup-bid-crumbles-as-crowds-answer-call-to-streets-erdogan-returns.md",
+    "2016-02-02-iraqis-running-out-of-food-and-medicine-in-besieged-falluja.md",
+    "2016-07-13-china-vows-to-protect-south-china-sea-sovereignty-after-ruling-reuters.md",
+)
+
+
+def test_each_article_gives_the_same_positions_alone_and_in_a_folder():
+    folder = SHARED / "samples" / "posts-dev"
+    paths = [folder / name for name in _FOLDER]
+    if not all(p.exists() for p in paths):
+        pytest.skip("no ../shared/samples/posts-dev")
+    from briefer.ingest import load_articles
+
+    articles = load_articles([str(p) for p in paths])
+    together = build_brief(articles, BriefOptions(now=FIXED_NOW))
+    for source, article in enumerate(articles, start=1):
+        alone = build_brief([article], BriefOptions(now=FIXED_NOW))
+        assert _said_by(alone, 1) == _said_by(together, source), article.location
+
+
+def _said_by(brief, source: int) -> list[tuple[str, str, str, bool, frozenset[str]]]:
+    names = {a.id: frozenset({a.name, *a.aliases}) for a in brief.actors}
+    found = [p for p in brief.positions if p.source == source or any(c.source == source for c in p.also)]
+    return sorted(
+        (p.speaker, p.verb, p.content, p.anonymous, _core(names.get(p.actor or "", frozenset())))
+        for p in found
+    )
+
+
+def _core(names: frozenset[str]) -> frozenset[str]:
+    """The shortest name of an actor: a folder may add long forms, never change who it is."""
+    return frozenset(sorted(names, key=len)[:1])

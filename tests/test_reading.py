@@ -53,6 +53,15 @@ def test_a_lower_case_domain_suffix_is_an_outlet_but_a_lower_case_word_is_not():
     assert article.title == "Rebels agree to leave the city - sources"
 
 
+@pytest.mark.parametrize("label", ["Analysis", "Live Updates", "Part 2", "The Latest"])
+def test_a_story_label_after_a_dash_is_part_of_the_title_not_an_outlet(label):
+    article = post(f"title: 'Budget talks collapse after all-night session - {label}'")
+    assert (article.title, article.outlet) == (
+        f"Budget talks collapse after all-night session - {label}",
+        None,
+    )
+
+
 def test_a_title_given_only_as_a_list_of_folded_items_is_read():
     article = post("""
 original_title:
@@ -151,6 +160,16 @@ def test_an_unclosed_quote_over_forty_thousand_lines_reads_in_well_under_a_secon
     assert time.perf_counter() - started < 1.0
     assert front.first("title", "post_title").startswith("Open quote more words")
     assert front.body == "\nBody.\n"
+
+
+def test_hostile_front_matter_still_gives_a_brief_with_a_short_title(cli, tmp_path):
+    unclosed = '---\ntitle: "Open quote\n' + "more words on a line\n" * 40_000 + "---\n"
+    hugo = "---\ntitle: Truce extended\ndate: 0001-01-01T00:00:00Z\nexpiryDate: 9999-12-31\n---\n"
+    for name, front in (("unclosed.md", unclosed), ("hugo.md", hugo)):
+        (tmp_path / name).write_text(front + BODY, encoding="utf-8")
+        status, out, err = cli("brief", tmp_path / name, "--format", "json")
+        assert status == 0, err
+        assert 0 < len(json.loads(out)["title"]) <= 200
 
 
 def test_an_alias_bomb_and_deep_nesting_are_bounded():

@@ -23,8 +23,11 @@ from briefer.actors.mentions import (
     dateline,
     entities,
     mention,
+    metonym,
+    own_outlet,
     shouted_mentions,
     surname_mentions,
+    titled,
 )
 from briefer.actors.roles import role_of, role_subjects, signed_by
 from briefer.segment import ParsedArticle
@@ -39,6 +42,7 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
     subjects: list[tuple[int, int, str]] = []
     shouted: list[tuple[int, int, Span]] = []
     authors: dict[int, str] = {}
+    outlets: set[tuple[int, str]] = set()
     for source_id, article in enumerate(parsed, start=1):
         signed = signed_by(article.article.title)
         if signed is not None:
@@ -48,6 +52,9 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                 roles[signed[0]][signed[1]] += 1
         for index, span in enumerate(article.spans):
             place = dateline(span)
+            outlet = own_outlet(span)
+            if outlet:
+                outlets.add((source_id, outlet))
             if place:
                 mentions.append(Mention(place, "place", source_id, index))
             if all_caps(span):
@@ -57,12 +64,13 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
                 found = mention(ent.label_, text, source_id, index)
                 if found is None:
                     continue
+                role = role_of(ent) if found.kind in ("person", "organization") else None
+                found = titled(metonym(ent, found), role)
                 mentions.append(found)
-                if found.kind == "person":
-                    role = role_of(ent)
-                    if role:
-                        roles[text][role] += 1
+                if found.kind == "person" and role:
+                    roles[text][role] += 1
             subjects.extend((source_id, index, r) for r in role_subjects(span))
     mentions += shouted_mentions(shouted, mentions)
     mentions += surname_mentions(parsed, mentions)
+    mentions = [m for m in mentions if (m.source, m.text) not in outlets]
     return build_index(group(mentions), roles, subjects, authors)

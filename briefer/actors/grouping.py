@@ -22,6 +22,9 @@ from briefer.actors.mentions import Mention
 from briefer.model import ActorKind
 
 _PARTICLES = frozenset(["al", "el", "de", "da", "di", "du", "von", "van", "der", "bin", "ibn", "la", "le"])
+_SHORTENED = frozenset(["organization", "group", "country"])
+"""Kinds known by a short form ("Observatory", "Nusra", "North"); a place is not ("Manila" is not
+"Manila Bay")."""
 _GENERIC = frozenset(
     [
         "united",
@@ -100,7 +103,8 @@ _GENERIC = frozenset(
 def group(mentions: list[Mention], stats: Counter[str] | None = None) -> dict[str, list[Mention]]:
     """Mentions grouped under a canonical key: "=" + the gazetteer name, else the longest form.
 
-    `stats["comparisons"]` counts the name-to-group comparisons made (for the cost test)."""
+    `stats["comparisons"]` counts the name-to-group comparisons made, `stats["all pairs"]` those
+    an unblocked scan would make (for the cost test and `scripts/bench_actors.py`)."""
     groups: dict[str, list[Mention]] = {}
     blocks: dict[str, list[str]] = defaultdict(list)
     order: dict[str, int] = {}
@@ -115,9 +119,11 @@ def group(mentions: list[Mention], stats: Counter[str] | None = None) -> dict[st
             by_text[m.text].append(m)
     kinds = {text: Counter(m.kind for m in ms).most_common(1)[0][0] for text, ms in by_text.items()}
     for text in sorted(by_text, key=lambda t: (-len(t.split()), -len(t), t.isupper(), t)):
-        candidates = sorted({g for k in _keys(text) for g in blocks.get(k, ())}, key=order.__getitem__)
+        keys = _query_keys(text, kinds[text])
+        candidates = sorted({g for k in keys for g in blocks.get(k, ())}, key=order.__getitem__)
         if stats is not None:
             stats["comparisons"] += len(candidates)
+            stats["all pairs"] += len(groups)
         matches = [g for g in candidates if _same(text, kinds[text], g, groups[g])]
         target = _pick(text, matches, groups)
         if target is None:
@@ -159,8 +165,24 @@ def _person_group(members: list[Mention]) -> bool:
     return bool(members) and Counter(m.kind for m in members).most_common(1)[0][0] == "person"
 
 
+def _query_keys(name: str, kind: ActorKind) -> set[str]:
+    """The keys a name looks up: its folded form, its last word (a surname, a transliterated name,
+    "Mistura" in "De Mistura"), its first word unless a person's (a short form, "Nusra"), and its
+    letters when it is written as an acronym ("U.N.")."""
+    folded = gazetteer.fold(name)
+    words = [w for w in folded.split() if w not in _PARTICLES] or folded.split()
+    keys = {"=" + folded, "w" + words[-1], "w" + _spelling(words[-1])}
+    if kind != "person" or len(words) == 1:
+        keys.update(("w" + words[0], "w" + _spelling(words[0])))
+    bare = name.replace(".", "")
+    if bare.isupper() and len(bare) >= 2:
+        keys.add("#" + bare.lower())
+    return keys
+
+
 def _keys(name: str) -> set[str]:
-    """Blocking keys: the folded name, each folded word (particles dropped) and the initials."""
+    """Blocking keys a group is found by: the folded name, each folded word (particles dropped)
+    and the initials."""
     folded = gazetteer.fold(name)
     words = folded.split()
     keys = {"=" + folded, "#" + _initials(name).lower(), "#" + name.replace(".", "").lower()}
@@ -186,7 +208,9 @@ def _same(short: str, kind: ActorKind, key: str, members: list[Mention]) -> bool
             return True
         if group_kind == "person" and _person_form(short, folded, kind, name, other):
             return True
-        if group_kind != "person" and kind != "person" and _short_form(short, folded, other):
+        if group_kind == "country" and _compass(short, folded, other):
+            return True
+        if group_kind in _SHORTENED and kind in _SHORTENED and _short_form(short, folded, other):
             return True
         if short.replace(".", "").isupper() and len(short) >= 2 and _initials(name) == short.replace(".", ""):
             return True
@@ -213,15 +237,20 @@ def _person_form(short: str, folded: str, kind: ActorKind, name: str, other: str
     return False
 
 
+def _compass(short: str, folded: str, other: str) -> bool:
+    """ "the North" for North Korea, "the South" for South Korea (a two-word country only)."""
+    theirs = other.split()
+    if folded not in ("north", "south") or not short[:1].isupper() or len(theirs) != 2:
+        return False
+    entry = gazetteer.lookup(other)
+    return theirs[0] == folded and entry is not None and entry.kind == "country"
+
+
 def _short_form(short: str, folded: str, other: str) -> bool:
-    """ "Observatory" for "Syrian Observatory for Human Rights", "Nusra" for "Nusra Front", "North"
-    for "North Korea" (a country's first word, only as a form of that country)."""
+    """ "Observatory" for "Syrian Observatory for Human Rights", "Nusra" for "Nusra Front"."""
     mine, theirs = folded.split(), other.split()
     if not mine or len(mine) >= len(theirs) or not short[:1].isupper():
         return False
-    if len(mine) == 1 and mine[0] in ("north", "south") and theirs[0] == mine[0] and len(theirs) == 2:
-        entry = gazetteer.lookup(" ".join(theirs))
-        return entry is not None and entry.kind == "country"
     if any(w in _GENERIC for w in mine):
         return False
     if len(mine) == 1 and len(mine[0]) < 4:

@@ -73,6 +73,57 @@ _PORTFOLIOS = frozenset(
     Health, Transportation, Treasury, Homeland Security, Veterans Affairs, Foreign Affairs,
     Internal Security, Public Security, Finance, Trade""".replace("\n", " ").split(",")
 )
+_NOT_NAMES = frozenset(["Brexit", "Grexit", "Tens", "Hundreds", "Thousands", "Dozens", "Tens of thousands"])
+_WIRES = frozenset(
+    ["Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Agence France Presse"]
+)
+"""News agencies that carry the story, host interviews and send witnesses; not actors in it."""
+_ORG_WORDS = frozenset(
+    [
+        "Observatory",
+        "Front",
+        "Committee",
+        "Council",
+        "Party",
+        "Ministry",
+        "Agency",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Association",
+        "Movement",
+        "Brigade",
+        "Brigades",
+        "Institute",
+        "University",
+        "Bank",
+        "Company",
+        "Corp",
+        "Corporation",
+        "Inc",
+        "Commission",
+        "Department",
+        "Foundation",
+        "Network",
+        "Alliance",
+        "Coalition",
+        "Authority",
+        "Service",
+        "Services",
+        "Fund",
+        "Federation",
+        "Congress",
+        "Parliament",
+        "Assembly",
+        "Senate",
+        "Court",
+        "Tribunal",
+        "Board",
+        "Bureau",
+    ]
+)
+"""Words that make a name an organisation whatever the model said ("Syrian Observatory for Human
+Rights" is not a place, "Observatory" not a person)."""
 _NEWS = frozenset(
     [
         "Times",
@@ -86,6 +137,33 @@ _NEWS = frozenset(
         "Telegraph",
         "Guardian",
         "Observer",
+    ]
+)
+_MODIFIER = re.compile(
+    r"(?<=[A-Za-z.])-(?:led|backed|based|set|run|controlled|allied|owned|held|sponsored|brokered|funded"
+    r"|style|made|linked|aligned|friendly|era|born|bound|imposed|appointed|drafted|mediated)$"
+)
+"""A name used as a modifier: "U.N.-set" is the U.N., "Saudi-led" Saudi; "Cho Tae-yong" stays whole."""
+_OUTLET = re.compile(r"^[^a-z]{2,60}?\((?P<outlet>Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Anadolu)\)")
+_GOVERNMENT_USE = frozenset(["nsubj", "nsubjpass", "poss", "dobj", "dative"])
+_LITERAL = frozenset(
+    [
+        "in",
+        "to",
+        "from",
+        "at",
+        "near",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "into",
+        "via",
+        "through",
+        "over",
+        "within",
+        "toward",
+        "towards",
     ]
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
@@ -116,6 +194,8 @@ def dateline(span: Span) -> str | None:
     match = _DATELINE.match(span.text)
     if not match or len(match.group("place").replace(".", "")) < 3:
         return None
+    if len(span.text) - match.end() > 20:
+        return None  # glued to the story's first sentence: the place only says where it was filed
     return match.group("place")
 
 
@@ -170,12 +250,67 @@ def entities(span: Span) -> Iterator[tuple[Span, str]]:
     if _CREDIT.search(span.text):
         return
     for whole in span.ents:
-        if whole.label_ not in KINDS:
+        if whole.label_ not in KINDS or _home_state(whole) or _filed_from(span, whole):
             continue
         for ent in _parts(whole):
             found = _cleaned(span, ent)
             if found:
                 yield found
+
+
+def _home_state(ent: Span) -> bool:
+    """ "(R-Ky.)", "(Wis.)" after a lawmaker's name: a party and home state, not a place in the story."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 3) : ent.start_char]
+    after = text[ent.end_char : ent.end_char + 2]
+    return (
+        ent.label_ in ("GPE", "LOC", "ORG")
+        and bool(re.search(r"\((?:[RDI]-)?$", before))
+        and bool(re.match(r"\.?\)", after))
+    )
+
+
+def _filed_from(span: Span, ent: Span) -> bool:
+    """ "SEOUL (Reuters) -", "MUNICH –": a dateline opening the story, not a place in it."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-,"
+
+
+def own_outlet(span: Span) -> str | None:
+    """The agency in a dateline ("BEIRUT (Reuters) -"): the story's own outlet, not an actor in it."""
+    match = _OUTLET.match(span.text)
+    return match.group("outlet") if match and span.start == 0 else None
+
+
+def titled(found: Mention, role: str | None) -> Mention:
+    """ "President Nicolas Maduro": a name with a title before it is a person, whatever the model
+    said, unless the name itself is an organisation's ("Minister of the Interior Ministry")."""
+    if (
+        role is None
+        or found.kind == "person"
+        or found.known
+        or any(w in _ORG_WORDS for w in found.text.split())
+    ):
+        return found
+    return Mention(found.text, "person", found.source, found.sentence)
+
+
+def metonym(ent: Span, found: Mention) -> Mention:
+    """A capital used for its government ("Seoul said", "Beijing's ambassador") is its country."""
+    country = gazetteer.capital(found.text)
+    if country is None or found.known or not _for_government(ent.root):
+        return found
+    return Mention(found.text, "country", found.source, found.sentence, country, demonym=True)
+
+
+def _for_government(token: Token) -> bool:
+    """A capital that acts, owns or is acted on ("Seoul said", "warned Tokyo", "talks with Manila"),
+    not one that is a location ("in Beijing", "flew to Moscow")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in _GOVERNMENT_USE:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ not in _LITERAL
 
 
 def _parts(ent: Span) -> Iterator[Span]:
@@ -220,19 +355,25 @@ def _cleaned(span: Span, ent: Span) -> tuple[Span, str] | None:
         tokens.pop()
     if not tokens:
         return None
-    if _glued_dateline(span, tokens):
-        tokens = list(itertools.dropwhile(lambda t: t.is_upper, tokens))
-    if not tokens or _portfolio(tokens):
+    if _glued_dateline(span, tokens) or _portfolio(tokens):
         return None
     trimmed = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=ent.label_)
     if "\n" in trimmed.text:
         return None
-    text = re.sub(r"(?<=[A-Za-z.])-[a-z]+$", "", trimmed.text.strip(" ,;:"))
+    text = _MODIFIER.sub("", trimmed.text.strip(" ,;:"))
+    if _pair(text):
+        return None
     if text.endswith(".") and not _ABBREVIATION.search(text):
         text = text.rstrip(".")
     if text.endswith(("'s", "’s")):
         text = text[:-2]
     return (trimmed, text) if _acceptable(text) else None
+
+
+def _pair(text: str) -> bool:
+    """ "U.S.-Japan", "Russia-Turkey": a relation between two countries, not an actor."""
+    parts = text.split("-")
+    return len(parts) > 1 and all(_is_country(p) for p in parts)
 
 
 def _glued_dateline(span: Span, tokens: list[Token]) -> bool:
@@ -266,26 +407,34 @@ def _edge_junk(token: Token) -> bool:
         or token.is_punct
         or token.is_space
         or bool(_CALENDAR.match(text))
-        or bool(_HONORIFIC.match(text))
+        or (bool(_HONORIFIC.match(text)) and _before_name(token))
         or not any(c.isalpha() for c in text)
     )
+
+
+def _before_name(token: Token) -> bool:
+    """An honorific is junk before a name ("Sen. Collins"), not as the end of one ("Hun Sen")."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.text.endswith(".") or (after is not None and (after.text == "." or after.text[:1].isupper()))
 
 
 def _acceptable(text: str) -> bool:
     """A name, not a date, a number, a web address or a lower-case phrase."""
     if len(text) < 2 or (not text[:1].isalpha() and text[:1] not in "'\""):
         return False
-    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES:
+    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES or text in _NOT_NAMES | _WIRES:
         return False
     return not re.search(r"\.(?:com|org|net|gov|co\.uk|tv)\b|https?:|www\.|@", text, re.I)
 
 
 def mention(label: str, text: str, source: int, sentence: int) -> Mention | None:
     entry = gazetteer.lookup(text)
-    if entry is not None and not (label == "PERSON" and entry.kind == "country"):
+    if entry is not None and not (label == "PERSON" and entry.kind == "country" and not entry.demonym):
         return Mention(text, entry.kind, source, sentence, entry.name, entry.demonym)
     kind = KINDS[label]
-    if label in ("PERSON", "GPE", "LOC") and text.split()[-1] in _NEWS and len(text.split()) > 1:
+    words = text.split()
+    newspaper = label in ("PERSON", "GPE", "LOC", "FAC") and len(words) > 1 and words[-1] in _NEWS
+    if newspaper or (label != "NORP" and any(w in _ORG_WORDS for w in words)):
         kind = "organization"
     if label == "NORP" and not (text.endswith("s") and text[:1].isupper() and " " not in text):
         return None

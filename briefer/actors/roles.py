@@ -64,7 +64,7 @@ def _title_before(ent: Span) -> str | None:
         token = doc[i]
         if token.pos_ not in ("PROPN", "NOUN", "ADJ", "ADP") and token.text != "-":
             break
-        if token.pos_ == "ADP" and token.lower_ != "of":
+        if token.pos_ == "ADP" and (token.lower_ != "of" or i == 0 or not is_role(doc[i - 1])):
             break
         if token.ent_type_ == "PERSON":
             break

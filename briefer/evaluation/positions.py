@@ -1,4 +1,4 @@
-"""Positions on PolNeAR dev: who said what, against annotated attributions.
+"""Positions on PolNeAR (train and dev, reported apart): who said what, against annotated attributions.
 
 Each article's paragraphs (blank-line separated) are parsed like any article. A predicted
 position (speaker, content) matches a gold attribution when their contents share enough words:
@@ -176,12 +176,19 @@ def baseline(parsed) -> list[Predicted]:  # type: ignore[no-untyped-def]
 
 
 def run(folder: Path, limit: int | None) -> list[Row]:
+    """Train and dev apart (rules are tuned on train and checked on dev); with a document limit
+    (a quick look, the fast gate) dev only."""
+    splits = ("train", "dev") if limit is None else ("dev",)
+    return [row for split in splits for row in _split(folder, split, limit)]
+
+
+def _split(folder: Path, split: str, limit: int | None) -> list[Row]:
     from briefer import nlp
     from briefer.actors import find_actors
     from briefer.positions import find_positions
     from briefer.segment import parse_articles
 
-    path = folder / "polnear-dev.jsonl"
+    path = folder / f"polnear-{split}.jsonl"
     if not path.exists():
         return []
     docs = list(documents(path, limit))
@@ -194,7 +201,7 @@ def run(folder: Path, limit: int | None) -> list[Row]:
         names = {a.id: (a.name, *a.aliases) for a in index.actors}
         positions = find_positions([parsed], index)
         score([(p.speaker, p.content, names.get(p.actor or "", ())) for p in positions], gold, ours)
-    task = "positions (PolNeAR dev)"
+    task = f"positions (PolNeAR {split})"
     return [
         Row(task, "speech verb + subject", plain.metrics(), len(docs)),
         Row(task, "briefer", ours.metrics(), len(docs)),

@@ -1,9 +1,10 @@
 """Reading articles: files, stdin, folders and URLs in; clean `Article`s (title, date, body) out.
 
 The steps are pure functions over text, so the rules for scraped junk can be tested on strings:
-`read` gets bytes, `decode` makes safe text, `markup` turns HTML, front matter, markdown and
-wikitext into plain paragraphs, and `clean` finds the headline, outlet and date of scraped pages
-and drops their junk lines.
+`read` gets bytes, `kinds` names binary files, `decode` makes safe text, `frontmatter` reads YAML
+front matter, `markup` turns HTML, markdown and wikitext into plain paragraphs, `clean` finds the
+headline, outlet and date of scraped pages and drops their junk lines, and `meta` picks the
+article's title, outlet, date and URL from the best evidence of all of them.
 """
 
 from briefer.ingest.article import Article, parse_article

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefer.errors import InputError
 from briefer.ingest.clean import ScrapedText, clean_scraped
-from briefer.ingest.decode import decode_bytes, looks_binary, one_line, printable
+from briefer.ingest.decode import clean_text, decode_bytes, looks_binary, one_line, printable
 from briefer.ingest.frontmatter import split_front_matter
 from briefer.ingest.kinds import binary_kind
 from briefer.ingest.markup import (
@@ -29,6 +29,7 @@ from briefer.ingest.meta import (
     split_title,
 )
 from briefer.ingest.read import MAX_BYTES, RawDocument
+from briefer.textsafe import clean_markup
 
 MAX_TEXT_CHARS = 100_000
 """What is analysed of one article: about 16,000 words, more than nearly any news story. spaCy
@@ -66,6 +67,7 @@ def parse_article(raw: RawDocument) -> Article:
     where = printable(raw.location)
     text = _text_of(raw, where)
     notes = [f"input cut at {MAX_BYTES // (1024 * 1024)} MB"] if raw.truncated else []
+    notes += raw.notes
     front = split_front_matter(text)
     declared = front_matter_meta(front) if front.fields else PageMeta()
     text = re.sub(r"\[ad_\d+\]", "", front.body)
@@ -83,7 +85,7 @@ def parse_article(raw: RawDocument) -> Article:
             text = wikitext_to_text(text)
         elif raw.suffix in (".md", ".markdown") or front.fields:
             text = markdown_to_text(text)
-    scraped = clean_scraped(text)
+    scraped = clean_scraped(clean_text(text))  # again: HTML entities may have decoded to controls
     if not scraped.paragraphs:
         raise InputError(f"{where}: no article text found")
     if scraped.uncleaned:
@@ -100,7 +102,7 @@ def _text_of(raw: RawDocument, where: str) -> str:
         raise InputError(f"{where}: looks like a binary file ({kind}), not an article")
     if looks_binary(raw.data):
         raise InputError(f"{where}: looks like a binary file, not an article")
-    text = decode_bytes(raw.data)
+    text = clean_markup(decode_bytes(raw.data))  # `&#27;]0;...&#7;` goes whole in any kind of text
     if not text.strip():
         raise InputError(f"{where}: no text in it")
     return text

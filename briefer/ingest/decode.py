@@ -1,15 +1,17 @@
 """Bytes to safe text: never a crash on odd encodings, never a terminal escape sequence through.
 
-Text from the web is untrusted and is later shown in terminals, files and mail, so escape
-sequences (ANSI CSI, OSC title and clipboard writes) and other control characters are removed
-here, once, before anything else sees the text.
+Text from the web is untrusted and is later shown in terminals, files and mail, so the decoded
+text is cleaned at once (`briefer.textsafe` says what is unsafe); later decoding steps (HTML
+entities, YAML escapes) clean again.
 """
 
 from __future__ import annotations
 
 import codecs
-import re
-import unicodedata
+
+from briefer.textsafe import clean_text, escape_unsafe, one_line
+
+__all__ = ["clean_text", "decode_bytes", "looks_binary", "one_line", "printable"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -17,20 +19,6 @@ _BOMS = (
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-byte ones;
-# and their 8-bit C1 forms (U+009B CSI, U+009D OSC).
-# An unterminated string sequence ends at the end of its line, so one stray ESC ] cannot swallow
-# the rest of the article.
-_ESCAPES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|\Z)"
-    r"|\x1b[PX^_][^\n]*?(?:\x1b\\|\x9c|(?=\n)|\Z)"
-    r"|\x1b[@-Z\\-_]?",
-)
-_CONTROLS = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
 
 
@@ -100,15 +88,6 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def clean_text(text: str) -> str:
-    """Remove escape sequences and control characters, normalise newlines and Unicode (NFC)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return unicodedata.normalize("NFC", text)
-
-
 def looks_binary(data: bytes) -> bool:
     """True for data with NUL bytes or mostly non-text bytes (images, archives, executables)."""
     sample = data[:8192]
@@ -122,15 +101,5 @@ def looks_binary(data: bytes) -> bool:
     return text_bytes / len(sample) < 0.85
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """Control characters shown as `\\x1b`-style escapes: for names and messages we must not alter
-    silently (a file name, a URL) but that may not reach a terminal raw."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def one_line(text: str) -> str:
-    """Safe single-line text (titles, mail headers): controls removed, all whitespace runs one space."""
-    return " ".join(_UNSAFE.sub(" ", clean_text(text)).split())
+printable = escape_unsafe
+"""Kept name: control characters shown as `\\x1b`-style escapes (see `briefer.textsafe`)."""

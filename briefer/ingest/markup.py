@@ -55,7 +55,7 @@ def html_to_text(markup: str) -> HtmlText:
     """
     cut = False
     if len(markup) > MAX_MARKUP_CHARS:
-        markup = drop_code(markup)
+        markup = drop_code(_EMBEDDED_DATA.sub("data:,", markup))  # a saved page's inline images
         cut = len(markup) > MAX_MARKUP_CHARS
         markup = markup[:MAX_MARKUP_CHARS]
     markup = _DATELINE_PLACE.sub("", markup)
@@ -139,6 +139,8 @@ def _plain_html_paragraphs(markup: str) -> str:
     return "\n\n".join(t for t in texts if t)
 
 
+_EMBEDDED_DATA = re.compile(r"data:[\w/.+-]{0,100}(?:;[\w=.+-]{0,100}){0,5},[^\"'\s<>()]{256,}", re.I)
+"""Inline `data:` URLs (images, fonts) of a page saved whole: megabytes that hold no text."""
 _CODE_OPEN = re.compile(r"<(script|style)\b([^<>]{0,2000})>", re.I)
 _CODE_CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 

@@ -31,6 +31,13 @@ _TITLE_SUFFIX = re.compile(
     r"^(?P<title>.{10,}?)\s+[-–—|]\s+"
     r"(?P<outlet>[A-Z][\w.&'!]*(?: [\w.&'!]+){0,4}|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})$"
 )
+# What a story's kind or part is called, written where an outlet would be: "Budget talks - Analysis".
+_LABEL = re.compile(
+    r"^(?:analysis|opinion|comment(?:ary)?|editorial|live(?: updates?| blog)?|updated?s?|breaking|"
+    r"video|photos?|pictures|gallery|podcast|explainer|factbox|fact check|q&a|interview|review|"
+    r"timeline|watch|exclusive|part \w+|chapter \w+|day \w+|round \w+|the latest)$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.' ]{1,30})?\s*\((?P<outlet>[A-Z][\w.&' ]{1,30})\)\s*[-–—]"
 )
@@ -93,7 +100,7 @@ def split_title(title: str | None) -> tuple[str | None, str | None]:
         return None, None
     title = " ".join(title.split())
     match = _TITLE_SUFFIX.match(title)
-    if match:
+    if match and not _LABEL.match(match.group("outlet")):
         return match.group("title"), match.group("outlet")
     return title, None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from briefer.errors import InputError
 
 if TYPE_CHECKING:
     import http.client
+    import urllib.request
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".wiki", ".text")
 MAX_BYTES = 20 * 1024 * 1024
@@ -29,6 +31,8 @@ class RawDocument:
     truncated: bool = False
     validators: tuple[tuple[str, str], ...] = ()
     """A URL's `ETag` and `Last-Modified` response headers, for a conditional request next time."""
+    notes: tuple[str, ...] = ()
+    """What the reader must know of how the bytes came (a download cut short)."""
 
     @property
     def suffix(self) -> str:
@@ -63,13 +67,17 @@ def _is_article_file(path: Path) -> bool:
     return suffix_ok and path.stem.lower() not in _FOLDER_DOCS and path.is_file()
 
 
-def read_source(spec: str, *, stdin_bytes: bytes | None = None) -> RawDocument:
-    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise."""
+def read_source(spec: str, *, stdin_bytes: bytes | None = None, timeout: float | None = None) -> RawDocument:
+    """The bytes of one source, bounded by MAX_BYTES; `InputError` with one clear line otherwise.
+
+    `timeout` (seconds, default URL_TIMEOUT) bounds a URL's download; the command line takes it
+    from `BRIEFER_URL_TIMEOUT`.
+    """
     if spec == "-":
         data = stdin_bytes if stdin_bytes is not None else sys.stdin.buffer.read(MAX_BYTES + 1)
         return _bounded("<stdin>", data, None)
     if _is_url(spec):
-        return _read_url(spec)[0]
+        return _read_url(spec, timeout=timeout)[0]
     return _read_file(Path(spec))
 
 
@@ -102,29 +110,39 @@ def _bounded(location: str, data: bytes, content_type: str | None) -> RawDocumen
     return RawDocument(location, data[:MAX_BYTES], content_type, truncated)
 
 
-def read_url(url: str, *, headers: Mapping[str, str] | None = None) -> RawDocument | None:
+def read_url(
+    url: str, *, headers: Mapping[str, str] | None = None, timeout: float | None = None
+) -> RawDocument | None:
     """A URL read as `read_source` reads it, with extra request `headers` (`If-None-Match`,
     `If-Modified-Since`); None when the server answers that the copy they name is current (304)."""
-    document, modified = _read_url(url, headers)
+    document, modified = _read_url(url, headers, timeout)
     return document if modified else None
 
 
-def _read_url(url: str, headers: Mapping[str, str] | None = None) -> tuple[RawDocument, bool]:
-    """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit.
+def _read_url(
+    url: str, headers: Mapping[str, str] | None = None, timeout: float | None = None
+) -> tuple[RawDocument, bool]:
+    """Fetch with a time limit and a size cap; redirects are followed up to urllib's limit, and
+    only to http(s).
 
-    The limit (`BRIEFER_URL_TIMEOUT`, default 10 s) bounds each wait and the whole download, so a
-    server that trickles bytes cannot hold the command either.
+    The limit (`timeout`, default URL_TIMEOUT) bounds each wait and the whole download, so a
+    server that trickles bytes cannot hold the command either. A server that is not HTTP, sends
+    too many or too long headers, or breaks off is an error line; a body that ends early is kept
+    with a note.
     """
+    import http.client
     import urllib.error  # only for URLs: urllib pulls in the email and http packages (~40 ms)
     import urllib.request
 
+    check_url(url)
     request = urllib.request.Request(
         url, headers={"User-Agent": "briefer/0.1 (+offline brief)", **(headers or {})}
     )
-    timeout = _url_timeout()
+    timeout = URL_TIMEOUT if timeout is None else timeout
+    opener = urllib.request.build_opener(_redirect_handler())
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = _read_until(response, time.monotonic() + timeout, url, timeout)
+        with opener.open(request, timeout=timeout) as response:
+            data, notes = _read_until(response, time.monotonic() + timeout, url, timeout)
             content_type = response.headers.get("Content-Type")
             validators = tuple(
                 (name, str(response.headers[name]))
@@ -139,36 +157,85 @@ def _read_url(url: str, headers: Mapping[str, str] | None = None) -> tuple[RawDo
         raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
     except TimeoutError:
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
+    except http.client.BadStatusLine:
+        raise InputError(f"{url}: cannot fetch (the server does not answer in HTTP)") from None
+    except http.client.HTTPException as exc:  # too many headers, a line too long, a bad URL
+        raise InputError(f"{url}: cannot fetch ({exc or type(exc).__name__})") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{url}: cannot fetch ({exc})") from None
     document = _bounded(url, data, content_type)
-    return RawDocument(document.location, document.data, content_type, document.truncated, validators), True
+    return (
+        RawDocument(document.location, document.data, content_type, document.truncated, validators, notes),
+        True,
+    )
 
 
-def _url_timeout() -> float:
-    value = os.environ.get("BRIEFER_URL_TIMEOUT", str(URL_TIMEOUT))
+def check_url(url: str) -> None:
+    """`InputError` for a URL as typed that urllib would choke on: a space or control character,
+    a port that is not a number, an unclosed `[` of an IPv6 address, no host."""
+    from urllib.parse import urlsplit
+
+    bad = next((c for c in url if c.isspace() or unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        what = "a space (write it as %20)" if bad == " " else f"a control character ({bad!r})"
+        raise InputError(f"{url}: not a valid URL: it holds {what}")
     try:
-        timeout = float(value)
-    except ValueError:
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} is not a number of seconds") from None
-    if not 0 < timeout < float("inf"):
-        raise InputError(f"BRIEFER_URL_TIMEOUT={value!r} must be a positive number of seconds")
-    return timeout
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # raises ValueError on a port that is not a number
+    except ValueError as exc:
+        raise InputError(f"{url}: not a valid URL ({exc})") from None
+    if not parts.hostname:
+        raise InputError(f"{url}: not a valid URL (no host)")
 
 
-def _read_until(response: http.client.HTTPResponse, deadline: float, url: str, timeout: float) -> bytes:
-    """At most MAX_BYTES + 1 bytes, read as they come, until the deadline."""
+def _redirect_handler() -> urllib.request.HTTPRedirectHandler:
+    import urllib.request
+
+    class _HttpOnly(urllib.request.HTTPRedirectHandler):
+        """Redirects go to http(s) only: never to ftp://, file:// or anything else."""
+
+        def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+            from urllib.parse import urljoin
+
+            target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
+            if not target.lower().startswith(("http://", "https://")):
+                raise InputError(f"{req.full_url}: redirects to {target}, not http(s); not followed")
+            check_url(target)
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return _HttpOnly()
+
+
+def _read_until(
+    response: http.client.HTTPResponse, deadline: float, url: str, timeout: float
+) -> tuple[bytes, tuple[str, ...]]:
+    """At most MAX_BYTES + 1 bytes, read as they come, until the deadline; with a note when the
+    body ended before its Content-Length or its last chunk."""
+    import http.client
+
     chunks: list[bytes] = []
     size = 0
+    short = False
     while size <= MAX_BYTES:
-        chunk = response.read1(min(1 << 16, MAX_BYTES + 1 - size))
+        try:
+            chunk = response.read1(min(1 << 16, MAX_BYTES + 1 - size))
+        except http.client.IncompleteRead as exc:  # a chunked body cut off
+            chunks.append(exc.partial)
+            short = True
+            break
         if not chunk:
+            short = bool(response.length)  # bytes the Content-Length promised that never came
             break
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() > deadline:
             raise InputError(f"{url}: download took longer than {timeout:g} s")
-    return b"".join(chunks)
+    data = b"".join(chunks)
+    if short and not data.strip():
+        raise InputError(f"{url}: the server broke off before sending any text")
+    return data, (("the download was truncated: the server broke off before the end",) if short else ())
 
 
 def _reason(reason: object) -> str:

@@ -1,20 +1,21 @@
 """`briefer mail`: the brief as an email, to stdout (for `sendmail -t`) or over SMTP.
 
-Importing this module registers the command with `briefer.cli`. Settings come from the command
-line, then the `[mail]` table of the config file (`briefer.mail.config`), then defaults.
+A row of the command table in `briefer.cli` names `add_arguments` and `run_mail`. Settings come
+from the command line, then the `[mail]` table of the config file (`briefer.mail.config`), then
+defaults; the environment (password, CA file, config path) is the `Environment` the CLI passes.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from briefer import cli
-from briefer.errors import ExitStatus, MailError, UsageError
+from briefer.arguments import add_source_options, brief_options, one_line, stdin_bytes
+from briefer.environment import Environment, Settings
+from briefer.errors import ExitStatus, InputError, MailError, UsageError
 from briefer.mail.config import DEFAULT_PASSWORD_ENV, SECURITY, MailConfig, load_config
 from briefer.mail.headers import parse_addresses
 from briefer.mail.message import Addressing, as_bytes, compose, describe
@@ -34,9 +35,7 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """send a brief by email, or print the message for `sendmail -t`"""
-    from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
-
+    """The message's options (to, cc, from, subject, -o) and SMTP's, after the source options."""
     parser.description = (
         "Build one brief and send it as an email (plain text and HTML).\n"
         "Without --smtp the message is printed, ready for 'sendmail -t' or 'msmtp -t'.\n"
@@ -44,13 +43,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "config.toml in the user's config directory (or the file BRIEFER_CONFIG names)."
     )
     parser.epilog = EXAMPLES
-    cli.add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
+    add_source_options(parser)
+    parser.add_argument("--partial", action="store_true", help="send even if some sources could not be read")
     who = parser.add_argument_group("message")
     who.add_argument("--to", action="append", required=True, metavar="ADDR", help="recipient (repeatable)")
     who.add_argument("--cc", action="append", default=[], metavar="ADDR", help="copy to (repeatable)")
     who.add_argument("--from", dest="sender", metavar="ADDR", help="sender (default: config file)")
     who.add_argument("--subject", metavar="TEXT", help='subject (default "Brief: <title>")')
     who.add_argument("-o", "--output", metavar="FILE", help="write the message to FILE (.eml), not stdout")
+    who.add_argument("--force", action="store_true", help="with -o: replace an existing file")
     smtp = parser.add_argument_group("sending over SMTP")
     smtp.add_argument(
         "--smtp",
@@ -101,39 +102,49 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def run_mail(args: argparse.Namespace, env: cli.Environment) -> int:
-    from briefer.pipeline import build_brief
-
-    environ = os.environ
-    config = load_config(environ)
+def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> int:
+    environ = env.environ
+    if args.force and not args.output:
+        raise UsageError("--force only applies with -o/--output (see 'briefer mail --help')")
+    config = load_config(environ, env.config_dir)
     addressing = _addressing(args, config)
-    settings = _settings(args, config, environ) if args.smtp is not None else None
-    if settings is not None and addressing.sender is None:
+    smtp = _settings(args, config, environ) if args.smtp is not None else None
+    if smtp is not None and addressing.sender is None:
         raise UsageError("sending over SMTP needs a sender: give --from ADDR (or 'from' in the config file)")
-    if settings is None and args.output:
+    if smtp is None and args.output:
         from briefer.output import check_target
 
-        check_target(args.output)  # before the brief is built: one error line, no notes before it
+        check_target(args.output, overwrite=args.force)  # before the brief is built: one error line
+    msg, date, notes = _message(args, env, settings, addressing)
+    for note in notes:
+        env.stderr.write(f"briefer: note: {one_line(note)}\n")
+    if args.dry_run:
+        env.stdout.write(describe(msg, addressing.recipients, _delivery(args, config, smtp, environ)))
+        return ExitStatus.OK
+    if smtp is None:
+        return _write(msg, args, env)
+    return _send(msg, addressing, _with_password(smtp, args, config, environ, env), date, env)
+
+
+def _message(
+    args: argparse.Namespace, env: Environment, settings: Settings, addressing: Addressing
+) -> tuple[EmailMessage, datetime, tuple[str, ...]]:
+    """The message of a digest (`--digest`, or a digest's JSON Lines on stdin) or of one brief."""
+    from briefer import pipeline
     from briefer.feeds.mail import digest_message
 
-    stdin = cli.stdin_bytes(args, env)
-    digest = digest_message(args, stdin, addressing, cli.options_from(args))
+    stdin = stdin_bytes(args, env)
+    options = brief_options(args, settings)
+    digest = digest_message(args, stdin, addressing, options)
     if digest is not None:
-        msg, date, notes = digest
-    else:
-        brief = build_brief(args.sources, cli.options_from(args), stdin_bytes=stdin)
-        date = _date(brief.generated_at)
-        msg = compose(brief, addressing, date=date, subject=args.subject)
-        notes = brief.notes
-    for note in notes:
-        env.stderr.write(f"briefer: note: {cli.one_line(note)}\n")
-    if args.dry_run:
-        env.stdout.write(describe(msg, addressing.recipients, _delivery(args, config, settings, environ)))
-        return ExitStatus.OK
-    if settings is None:
-        return _write(msg, args, env)
-    settings = _with_password(settings, args, config, environ, env)
-    return _send(msg, addressing, settings, date, env)
+        return digest
+    loaded = pipeline.load(args.sources, stdin_bytes=stdin, url_timeout=settings.url_timeout)
+    if loaded.failed and not args.partial:
+        where = ", ".join(location for location, _ in loaded.failed)
+        raise InputError(f"not read: {where} ({loaded.failed[0][1]}); --partial sends the brief of the rest")
+    brief = pipeline.compose(pipeline.analyse(loaded, options), options)
+    date = _date(brief.generated_at)
+    return compose(brief, addressing, date=date, subject=args.subject), date, brief.notes
 
 
 def _addressing(args: argparse.Namespace, config: MailConfig) -> Addressing:
@@ -150,6 +161,11 @@ def _addressing(args: argparse.Namespace, config: MailConfig) -> Addressing:
 
 
 def _settings(args: argparse.Namespace, config: MailConfig, environ: Mapping[str, str]) -> SmtpSettings:
+    if args.smtp != USE_CONFIG and _looks_like_source(args.smtp):
+        raise UsageError(
+            f"--smtp {args.smtp!r} is a source, not a server: write --smtp=HOST[:PORT], "
+            "or put a bare --smtp after the sources to use the config file's server"
+        )
     server = config.smtp if args.smtp == USE_CONFIG else args.smtp
     if not server:
         raise UsageError("--smtp without a server needs 'smtp' in the config file's [mail] table")
@@ -170,6 +186,21 @@ def _settings(args: argparse.Namespace, config: MailConfig, environ: Mapping[str
     )
 
 
+def _looks_like_source(value: str) -> bool:
+    """A value `--smtp` took from the sources (`--smtp a.txt b.txt`) is refused, never guessed at."""
+    from pathlib import Path
+
+    from briefer.ingest.read import ARTICLE_SUFFIXES
+
+    lowered = value.lower()
+    return (
+        value == "-"
+        or lowered.startswith(("http://", "https://"))
+        or lowered.endswith(ARTICLE_SUFFIXES)
+        or Path(value).exists()
+    )
+
+
 def _password_env(args: argparse.Namespace, config: MailConfig) -> str:
     return str(args.password_env or config.password_env or DEFAULT_PASSWORD_ENV)
 
@@ -179,7 +210,7 @@ def _with_password(
     args: argparse.Namespace,
     config: MailConfig,
     environ: Mapping[str, str],
-    env: cli.Environment,
+    env: Environment,
 ) -> SmtpSettings:
     """The password from the environment variable, else a prompt when a person is at a terminal."""
     if settings.user is None:
@@ -195,7 +226,7 @@ def _with_password(
     return dataclasses.replace(settings, password=password)
 
 
-def _is_terminal(env: cli.Environment) -> bool:
+def _is_terminal(env: Environment) -> bool:
     return bool(getattr(env.stdin, "isatty", lambda: False)())
 
 
@@ -205,7 +236,7 @@ def _delivery(
     """One line for --dry-run: where the message would go and how; names the user typed are shown
     with their control characters escaped."""
     if settings is None and args.output:
-        return cli.one_line(f"written to {args.output}")
+        return one_line(f"written to {args.output}")
     if settings is None:
         return "printed on stdout (for sendmail -t)"
     how = {"starttls": "STARTTLS", "ssl": "implicit TLS", "none": "no encryption"}[settings.security]
@@ -216,15 +247,15 @@ def _delivery(
         name = _password_env(args, config)
         state = "set" if name in environ else "not set: would prompt"
         line += f", login as {settings.user} (password from ${name}, {state})"
-    return cli.one_line(line)
+    return one_line(line)
 
 
-def _write(msg: EmailMessage, args: argparse.Namespace, env: cli.Environment) -> int:
+def _write(msg: EmailMessage, args: argparse.Namespace, env: Environment) -> int:
     data = as_bytes(msg)
     if args.output:
         from briefer.output import write_atomic
 
-        write_atomic(args.output, data)
+        write_atomic(args.output, data, overwrite=args.force)
         return ExitStatus.OK
     env.stdout.write(data.decode("ascii"))
     env.stdout.flush()
@@ -232,7 +263,7 @@ def _write(msg: EmailMessage, args: argparse.Namespace, env: cli.Environment) ->
 
 
 def _send(
-    msg: EmailMessage, addressing: Addressing, settings: SmtpSettings, date: datetime, env: cli.Environment
+    msg: EmailMessage, addressing: Addressing, settings: SmtpSettings, date: datetime, env: Environment
 ) -> int:
     from briefer.mail.send import SendError, save_unsent, send
 
@@ -240,7 +271,7 @@ def _send(
     try:
         send(msg, addressing.sender.addr_spec, addressing.recipients, settings)
     except SendError as exc:
-        saved = save_unsent(as_bytes(msg), date)
+        saved = save_unsent(as_bytes(exc.unsent(msg)), date)  # only what is still to send
         raise MailError(f"not sent: {exc}; message saved to {saved}") from None
     env.stderr.write(f"briefer: sent to {', '.join(addressing.recipients)} via {settings.where}\n")
     return ExitStatus.OK
@@ -254,7 +285,3 @@ def _date(generated_at: str | None) -> datetime:
         except ValueError:
             pass
     return datetime.now(UTC).replace(microsecond=0)
-
-
-cli.EXTRA_COMMANDS["mail"] = add_arguments
-cli.HANDLERS["mail"] = run_mail

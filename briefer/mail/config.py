@@ -28,6 +28,8 @@ from briefer.errors import MailError
 
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PASSWORD_ENV = "BRIEFER_SMTP_PASSWORD"
+MAX_TIMEOUT = 3600.0
+"""Seconds; the same bound as `--timeout`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +51,21 @@ _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
 }
 
 
-def config_path(environ: Mapping[str, str]) -> Path:
-    """`BRIEFER_CONFIG` if set, else `config.toml` in the user's config directory."""
+def config_path(environ: Mapping[str, str], folder: Path | None = None) -> Path:
+    """`BRIEFER_CONFIG` if set, else `config.toml` in `folder` (default: the user's config directory)."""
     named = environ.get("BRIEFER_CONFIG")
     if named:
         return Path(named).expanduser()
+    if folder is not None:
+        return folder / "config.toml"
     from platformdirs import user_config_path
 
     return user_config_path("briefer") / "config.toml"
 
 
-def load_config(environ: Mapping[str, str]) -> MailConfig:
+def load_config(environ: Mapping[str, str], folder: Path | None = None) -> MailConfig:
     """The `[mail]` defaults; none when the file does not exist (a named file must exist)."""
-    path = config_path(environ)
+    path = config_path(environ, folder)
     if not path.is_file():
         if environ.get("BRIEFER_CONFIG"):
             raise MailError(f"{path}: config file (from BRIEFER_CONFIG) does not exist")
@@ -87,6 +91,9 @@ def parse_config(table: object, path: Path) -> MailConfig:
         if not isinstance(value, wanted) or isinstance(value, bool):
             raise MailError(f"{path}: [mail] {key} must be {kind}")
         values[_KEYS[key]] = value
+    timeout = values.get("timeout")
+    if isinstance(timeout, int | float) and not 0 < timeout <= MAX_TIMEOUT:  # also nan and inf
+        raise MailError(f"{path}: [mail] timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
     if values.get("security") not in (None, *SECURITY):
         raise MailError(f"{path}: [mail] security must be one of {', '.join(SECURITY)}")
     return MailConfig(**values)  # type: ignore[arg-type]

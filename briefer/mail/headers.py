@@ -11,11 +11,11 @@ nothing to decode and the reader sees the title as written.
 from __future__ import annotations
 
 import re
-import unicodedata
 from email import policy
 from email.headerregistry import Address
 
 from briefer.errors import MailError
+from briefer.textsafe import one_line
 
 SUBJECT_LIMIT = 200
 """Characters kept of a subject; a page title longer than this is not a subject any more."""
@@ -33,22 +33,16 @@ _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 def clean_header_text(text: str, limit: int = SUBJECT_LIMIT) -> str:
     """`text` made safe for a header: one line, no control characters, no encoded words.
 
-    Categories C* (controls, format characters such as bidi overrides, unassigned) and Z[lp]
-    (U+2028, U+2029) all become spaces, since `str.splitlines` treats several of them as line
-    breaks; runs of whitespace collapse to one space.
+    Escape sequences go; other unsafe characters (`briefer.textsafe`: controls, bidi, tag
+    characters) and line separators become spaces, since `str.splitlines` treats several of them
+    as line breaks; runs of whitespace collapse to one space.
     """
-    chars = (" " if _is_unsafe(ch) else ch for ch in text)
-    flat = " ".join("".join(chars).split())
+    flat = one_line(text)
     while _ENCODED_WORD_START in flat:
         flat = flat.replace(_ENCODED_WORD_START, _BROKEN_START)
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
     return flat
-
-
-def _is_unsafe(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category[0] == "C" or category in ("Zl", "Zp")
 
 
 def default_subject(title: str) -> str:

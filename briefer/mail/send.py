@@ -10,6 +10,7 @@ from __future__ import annotations
 import smtplib
 import socket
 import ssl
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,13 +19,25 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from briefer.errors import MailError, OutputError
+from briefer.mail.session import BoundedSMTP, BoundedSMTP_SSL, only_to
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
 
 
 class SendError(MailError):
-    """The server could not be reached or did not take the message; nothing or not all was sent."""
+    """The server could not be reached or did not take the message; nothing or not all was sent.
+
+    `refused` names the recipients a server refused when the others got the message."""
+
+    def __init__(self, message: str, *, refused: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.refused = refused
+
+    def unsent(self, msg: EmailMessage) -> EmailMessage:
+        """What is still to send: `msg` itself, or after a partial refusal a copy addressed to
+        the refused recipients only, so sending it again duplicates nothing."""
+        return only_to(msg, self.refused) if self.refused else msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,53 +76,77 @@ def parse_server(value: str) -> tuple[str, int | None]:
 
 
 def send(msg: EmailMessage, sender: str, recipients: Sequence[str], settings: SmtpSettings) -> None:
-    """Deliver `msg` to the server in `settings`; raise `SendError` unless every recipient took it."""
+    """Deliver `msg` to the server in `settings`; raise `SendError` unless every recipient took it.
+
+    `settings.timeout` bounds each wait and the whole session; any failure is a `SendError`, so
+    the caller can always keep the message.
+    """
+    deadline = time.monotonic() + settings.timeout
     try:
-        with _session(settings) as smtp:
+        with _session(settings, deadline) as smtp:
             if settings.user is not None:
                 _login(smtp, settings)
             refused = smtp.send_message(msg, from_addr=sender, to_addrs=list(recipients))
-    except smtplib.SMTPRecipientsRefused as exc:
-        raise SendError(f"{settings.where} refused every recipient: {_refusals(exc.recipients)}") from None
-    except smtplib.SMTPSenderRefused as exc:
-        raise SendError(f"{settings.where} refused the sender {sender}: {_reply(exc)}") from None
-    except smtplib.SMTPDataError as exc:
-        raise SendError(f"{settings.where} rejected the message: {_reply(exc)}") from None
-    except smtplib.SMTPServerDisconnected as exc:
-        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout this way
+    except SendError:
+        raise
+    except Exception as exc:  # every failure is one line, the message kept
+        if time.monotonic() >= deadline - 0.05:
             raise SendError(f"{settings.where} did not answer within {settings.timeout:g} s") from None
-        raise SendError(f"{settings.where} closed the connection before the message was sent") from None
-    except smtplib.SMTPResponseException as exc:
-        raise SendError(f"{settings.where} answered {_reply(exc)}") from None
-    except ssl.SSLCertVerificationError as exc:
-        raise SendError(
-            f"{settings.where}: TLS certificate not trusted ({exc.verify_message}); "
-            "use --cafile FILE for a private certificate authority"
-        ) from None
-    except ssl.SSLError as exc:
-        raise SendError(f"{settings.where}: TLS failed ({exc.reason or exc})") from None
-    except socket.gaierror:
-        raise SendError(f"{settings.host}: unknown host") from None
-    except TimeoutError:
-        raise SendError(f"{settings.where} did not answer within {settings.timeout:g} s") from None
-    except ConnectionRefusedError:
-        raise SendError(f"{settings.where} refused the connection (is the server running?)") from None
-    except (smtplib.SMTPException, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise SendError(f"{settings.where}: {reason}") from None
+        raise _explained(exc, settings, sender) from None
     if refused:
-        raise SendError(f"{settings.where} refused {_refusals(refused)}; the other recipients got it")
+        raise SendError(
+            f"{settings.where} refused {_refusals(refused)}; the other recipients got it",
+            refused=tuple(refused),
+        )
+
+
+def _explained(exc: Exception, settings: SmtpSettings, sender: str) -> SendError:
+    """A failure in the user's terms; never the text of an encoding error (it would quote the
+    password)."""
+    where = settings.where
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return SendError(f"{where} refused every recipient: {_refusals(exc.recipients)}")
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return SendError(f"{where} refused the sender {sender}: {_reply(exc)}")
+    if isinstance(exc, smtplib.SMTPDataError):
+        return SendError(f"{where} rejected the message: {_reply(exc)}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout this way
+            return SendError(f"{where} did not answer within {settings.timeout:g} s")
+        return SendError(f"{where} closed the connection before the message was sent")
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return SendError(f"{where} answered {_reply(exc)}")
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return SendError(
+            f"{where}: TLS certificate not trusted ({exc.verify_message}); "
+            "use --cafile FILE for a private certificate authority"
+        )
+    if isinstance(exc, ssl.SSLError):
+        return SendError(f"{where}: TLS failed ({exc.reason or exc})")
+    if isinstance(exc, socket.gaierror):
+        return SendError(f"{settings.host}: unknown host")
+    if isinstance(exc, TimeoutError):
+        return SendError(f"{where} did not answer within {settings.timeout:g} s")
+    if isinstance(exc, ConnectionRefusedError):
+        return SendError(f"{where} refused the connection (is the server running?)")
+    if isinstance(exc, UnicodeError):
+        return SendError(f"{where}: the user name or password cannot be sent (not valid text)")
+    if isinstance(exc, smtplib.SMTPException | OSError):
+        return SendError(f"{where}: {getattr(exc, 'strerror', None) or exc or type(exc).__name__}")
+    return SendError(f"{where}: failed ({type(exc).__name__})")
 
 
 @contextmanager
-def _session(settings: SmtpSettings) -> Iterator[smtplib.SMTP]:
-    """A connected session, encrypted unless security is "none"."""
+def _session(settings: SmtpSettings, deadline: float) -> Iterator[smtplib.SMTP]:
+    """A connected session, encrypted unless security is "none", bounded by `deadline`."""
     context = ssl.create_default_context(cafile=settings.cafile) if settings.security != "none" else None
     smtp: smtplib.SMTP
     if settings.security == "ssl":
-        smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
+        smtp = BoundedSMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout, context=context, deadline=deadline
+        )
     else:
-        smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        smtp = BoundedSMTP(settings.host, settings.port, timeout=settings.timeout, deadline=deadline)
     with smtp:
         smtp.ehlo()
         if settings.security == "starttls":

@@ -37,8 +37,8 @@ from briefer.positions.quotes import (
     signature,
     standalone,
 )
-from briefer.positions.reported import cut_before_quotes, reported
-from briefer.positions.resolve import resolve
+from briefer.positions.reported import cut_before_quotes, reported_speech
+from briefer.positions.resolve import resolve_speaker
 from briefer.positions.said import Last, Said
 from briefer.positions.speakers import names_someone, verb_text
 from briefer.segment import ParsedArticle
@@ -60,7 +60,7 @@ def find_positions(parsed: Sequence[ParsedArticle], actors: ActorIndex) -> tuple
 
 
 def _article_positions(source_id: int, article: ParsedArticle, actors: ActorIndex) -> list[Position]:
-    last = Last(author=actors.author_of(source_id))
+    last = Last(author=actors.author_of(source_id), spans=article.spans)
     found: list[_Found] = []
     for index, span in enumerate(article.spans):
         paragraph = article.sentences[index].paragraph
@@ -88,7 +88,7 @@ def _record(
         if said.speaker is last.speaker and said.verb == last.verb and not last.colon:
             actor, anonymous = last.actor, last.anonymous
         else:
-            actor, anonymous = resolve(said.speaker, actors, source_id, index, last)
+            actor, anonymous = resolve_speaker(said.speaker, actors, source_id, index, last)
         found.append((index, said, actor, anonymous))
     actor, anonymous = found[-1][2], found[-1][3]
     last.speaker, last.verb, last.actor, last.anonymous = said.speaker, said.verb, actor, anonymous
@@ -125,7 +125,7 @@ def _attributions(span: Span, last: Last, index: int, starts_paragraph: bool) ->
     for token in span:
         if token.i in used or inside(token.i, quotes):
             continue
-        said = reported(token, span)
+        said = reported_speech(token, span)
         if said is not None and overlaps(said.content, direct):
             said = cut_before_quotes(said, direct)
         if said is None or _echo(said, token, outer):
@@ -151,7 +151,7 @@ def _direct(
         cue = quote_cue(span, quote, quotes)
         if cue is not None and names_someone(cue[1]):
             verb, speaker = cue
-            if pending and pending[1] is verb and pending[0].end <= verb.i < quote.start:
+            if pending and pending[1].i == verb.i and pending[0].end <= verb.i < quote.start:
                 pending = (span.doc[pending[0].start : quote.end], verb, speaker)
                 continue
             if pending:

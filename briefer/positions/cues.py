@@ -24,7 +24,8 @@ SPEECH_VERBS = _words(
     declare confirm suggest predict vow promise pledge write report reply respond recall caution
     emphasize emphasise contend maintain assert allege admit concede complain estimate indicate reveal
     testify tweet mention observe charge propose demand recommend conclude counter question
-    tout threaten agree disagree advise assure reiterate repeat signal hint"""
+    tout threaten agree disagree advise assure reiterate repeat signal hint advocate shout surmise
+    speculate joke exclaim remark lament boast retort scream yell quip muse appeal dismiss reject"""
 )
 """Verbs that report what someone said (a direct quote may hang on any of them)."""
 
@@ -33,21 +34,52 @@ THOUGHT_VERBS = _words("believe think hope fear expect know feel worry want doub
 
 INTENT_VERBS = _words(
     """urge call press implore demand encourage tell vow promise pledge threaten want refuse
-    decline offer hope expect propose"""
+    offer hope expect propose claim appeal"""
 )
 """Verbs whose content may be an infinitive: "vowed to form a task force", "urged Congress to act"."""
 
 OBJECT_VERBS = _words(
     """note mention cite propose question criticize criticise blast condemn praise stress emphasize emphasise
     announce promise deny reject call describe oppose demand recommend welcome tout acknowledge
-    defend reveal claim pledge vow dismiss slam accuse blame predict"""
+    defend reveal claim pledge vow dismiss slam accuse blame predict denounce view regard"""
 )
 """Verbs whose object is what was said: "mentioned disparaging remarks", "called the charges false"."""
 
-OBJECT_PREPS = {"call": ("for", "on"), "warn": ("against", "of", "about"), "complain": ("about",)}
+OBJECT_PREPS = {
+    "call": ("for", "on"),
+    "warn": ("against", "of", "about"),
+    "complain": ("about",),
+    "caution": ("against", "about"),
+    "appeal": ("for", "to"),
+}
+CLAIM_NOUNS = frozenset(
+    [
+        "prediction",
+        "speculation",
+        "claim",
+        "claims",
+        "assertion",
+        "belief",
+        "view",
+        "warning",
+        "argument",
+        "suggestion",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "reports",
+        "report",
+        "rumors",
+        "rumours",
+        "notion",
+        "idea",
+    ]
+)
+"""Nouns whose "that" clause is what someone said ("dismissed speculation that ...")."""
 ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS | OBJECT_VERBS
 
-NOT_SPEAKERS = _words("it there what which that this these those you him them me us no one nobody")
+NOT_SPEAKERS = _words("it there what which that this these those you him them me us nobody")
 """Subjects that name nobody ("that says a lot", "you think"); "it" is only kept before a quote."""
 
 ANONYMOUS = _words(

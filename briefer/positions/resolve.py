@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from briefer import gazetteer
 from briefer.actors import ActorIndex
-from briefer.positions.cues import ANONYMOUS
+from briefer.positions.cues import ANONYMOUS, inside
+from briefer.positions.quotes import quotes_of
 from briefer.positions.said import Last
 from briefer.positions.speakers import speaker_span
 
@@ -51,6 +52,30 @@ _BODIES = frozenset(
     ]
 )
 """A country's or organisation's own body: "China's foreign ministry" is China speaking."""
+_VOICES = frozenset(
+    [
+        "agency",
+        "newspaper",
+        "paper",
+        "channel",
+        "broadcaster",
+        "network",
+        "television",
+        "radio",
+        "daily",
+        "outlet",
+        "website",
+        "statement",
+        "study",
+        "report",
+        "letter",
+        "communique",
+        "release",
+        "memo",
+        "document",
+    ]
+)
+"""An outlet or a document speaks for the name on it ("Anadolu news agency", "a U.S. navy statement")."""
 _PARTITIVE = frozenset(
     [
         "handful",
@@ -102,7 +127,7 @@ _GENERIC = frozenset(
 """Unnamed people whose modifiers are not an affiliation ("Reuters witnesses" are not Reuters)."""
 
 
-def resolve(
+def resolve_speaker(
     speaker: Span, actors: ActorIndex, source: int, index: int, last: Last
 ) -> tuple[str | None, bool]:
     """(actor id, anonymous) for a speaker as written."""
@@ -124,12 +149,52 @@ def _pronoun(
     if word == "it":
         return (last.body if index - last.body_sentence <= 3 else None), False
     if word in ("he", "she"):
-        if last.person and index - last.person_sentence <= 4:
-            return last.person, False
-        return actors.resolve(head.text, source, index), False
+        return _person_pronoun(head, actors, source, index, last)
     if word in ("i", "we"):
         return last.author, False
     return None
+
+
+def _person_pronoun(
+    pronoun: Token, actors: ActorIndex, source: int, index: int, last: Last
+) -> tuple[str | None, bool]:
+    """ "he"/"she": a person who is the subject earlier in the sentence ("Kerry said he phoned ...
+    and emphasized"); else the last speaker if nobody else was named since ("A doctor said ...
+    'What is the sin ...' she said"); else the person named in the nearest sentence before,
+    preferring the last speaker, then a subject."""
+    sentence = last.spans[index] if index < len(last.spans) else pronoun.sent
+    here = _people(sentence, actors, before=pronoun.i)
+    subjects = [p for p, subject in here if subject]
+    if subjects:
+        return subjects[-1], False
+    previous = _people(last.spans[index - 1], actors) if 0 < index <= len(last.spans) else []
+    one = last.speaker is not None and last.speaker.root.tag_ != "NNS"
+    if one and last.sentence in (index, index - 1) and all(p == last.person for p, _ in previous):
+        return last.actor, last.anonymous
+    for back in range(index - 1, max(-1, index - 4), -1):
+        named = _people(last.spans[back], actors) if back < len(last.spans) else []
+        if not named:
+            continue
+        ids = [p for p, _ in named]
+        if last.person in ids:
+            return last.person, False
+        return next((p for p, subject in named if subject), ids[0]), False
+    if last.person and index - last.person_sentence <= 4:
+        return last.person, False
+    return actors.resolve(pronoun.text, source, index), False
+
+
+def _people(span: Span, actors: ActorIndex, before: int | None = None) -> list[tuple[str, bool]]:
+    """(person actor, is a subject) for the people named in a sentence outside quotes."""
+    quotes = quotes_of(span)
+    out = []
+    for ent in span.ents:
+        if ent.label_ != "PERSON" or (before is not None and ent.end > before) or inside(ent.start, quotes):
+            continue
+        found = actors.lookup(_name_text(ent))
+        if found and actors.kind_of(found) == "person":
+            out.append((found, ent.root.dep_ in ("nsubj", "nsubjpass")))
+    return out
 
 
 def _phrase(
@@ -139,8 +204,9 @@ def _phrase(
     if named:
         return named, False
     for child in head.children:
-        if child.dep_ == "appos" and speaker.start <= child.i < speaker.end:
-            found = _named_head(speaker, child, actors)
+        if child.dep_ == "appos" and child.i > head.i:
+            whole = head.doc[head.left_edge.i : head.right_edge.i + 1]
+            found = _named_head(whole, child, actors)
             if found and actors.kind_of(found) == "person":
                 return found, False
     if head.lower_ in _PARTITIVE or head.pos_ == "NUM":
@@ -152,9 +218,11 @@ def _phrase(
     if role:
         return role, False
     affiliation = _affiliation(head, actors)
+    if head.lower_ in _VOICES and affiliation:
+        return affiliation, False
     if head.lower_ in _BODIES and affiliation and actors.kind_of(affiliation) == "country":
         return affiliation, False
-    person_like = head.lower_ in ANONYMOUS or head.lower_ in gazetteer.role_words() or head.lower_ in _BODIES
+    person_like = head.lower_ in ANONYMOUS or head.lower_ in gazetteer.role_words()
     if head.lower_ in _GENERIC:
         return None, True
     return (affiliation, True) if person_like else (None, False)
@@ -164,12 +232,27 @@ def _named_head(speaker: Span, head: Token, actors: ActorIndex) -> str | None:
     """The actor of the name the head belongs to ("Hun Sen" in "Cambodia's Prime Minister Hun Sen")."""
     for ent in speaker.ents:
         if ent.start <= head.i < ent.end and ent.label_ in _NAMES:
-            return actors.lookup(_name_text(ent))
+            return _within(ent, head, actors)
     if head.pos_ != "PROPN":
         return None
     parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     start = min([head.i, *(c.i for c in parts)])
     return actors.lookup(head.doc[start : head.i + 1].text)
+
+
+def _within(ent: Span, head: Token, actors: ActorIndex) -> str | None:
+    """The name, or the longest part of it that holds the head and is an actor ("the pro-Gulen
+    Alliance for Shared Values" -> "Alliance for Shared Values", never "Gulen")."""
+    found = actors.lookup(_name_text(ent))
+    if found:
+        return found
+    doc = ent.doc
+    spans = [(a, b) for a in range(ent.start, head.i + 1) for b in range(head.i + 1, ent.end + 1)]
+    for a, b in sorted(spans, key=lambda ab: ab[0] - ab[1]):
+        found = actors.lookup(doc[a:b].text)
+        if found:
+            return found
+    return None
 
 
 def _name_text(ent: Span) -> str:
@@ -189,11 +272,13 @@ def _described(speaker: Span, head: Token, actors: ActorIndex, source: int) -> s
 
 
 def _affiliation(head: Token, actors: ActorIndex) -> str | None:
-    """The country, organisation or group that directly modifies a nameless head."""
+    """The country, organisation or group that directly modifies a nameless head ("Turkey's",
+    "Turkish", "a U.S. navy statement", "a spokesman for Facebook")."""
     candidates: list[Token] = []
     for child in head.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < head.i:
             candidates.append(child)
+            candidates.extend(c for c in child.lefts if c.dep_ in ("compound", "poss"))
         elif child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at", "with"):
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     for token in candidates:

@@ -37,3 +37,4 @@ class Last:
     open_quote: bool = False
     colon: bool = False
     author: str | None = None
+    spans: tuple[Span, ...] = ()

@@ -15,6 +15,23 @@ from briefer.positions.cues import CLOSE, OPEN, inside
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_DOCUMENTS = frozenset(
+    [
+        "statement",
+        "letter",
+        "report",
+        "note",
+        "message",
+        "communique",
+        "release",
+        "tweet",
+        "post",
+        "document",
+        "memo",
+        "study",
+    ]
+)
+"""Papers that speak: "a statement declaring they had taken power"."""
 _WHEN = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 
 
@@ -34,9 +51,16 @@ def subject_of(verb: Token, quotes: Sequence[Span] = ()) -> Token | None:
             return child
     if quotes:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr")]
-        after = [c for c in after if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+        inverted = any(q.end <= verb.i <= q.end + 1 for q in quotes)
+        after = [
+            c
+            for c in after
+            if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (inverted and c.pos_ == "NOUN")
+        ]
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].left_edge.i == after[0].left_edge.i:
             return after[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in _DOCUMENTS:
+        return verb.head
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
@@ -59,7 +83,9 @@ def _quoted(verb: Token) -> Token | None:
 
 def names_someone(speaker: Span) -> bool:
     """A speaker phrase with a word in it that is not a date or a number, and not "no one"."""
-    if not any(t.is_alpha for t in speaker) or speaker.root.ent_type_ in _WHEN:
+    root = speaker.root
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    if not any(t.is_alpha for t in speaker) or (root.ent_type_ in _WHEN and not partitive):
         return False
     return speaker.text.lower() not in ("no one", "nobody", "none", "noone")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from briefer.ingest.decode import printable
 from briefer.model import Brief, Citation, Position, Source
+from briefer.textsafe import escape_unsafe
 
 
 class Cited(Protocol):
@@ -34,7 +34,7 @@ def scrub(rendered: str) -> str:
     Briefs built by the pipeline hold none (ingest removes them); a `Brief` made any other way
     (from JSON, in tests) gets its control characters shown as `\\x1b`-style escapes.
     """
-    return printable(rendered)
+    return escape_unsafe(rendered)
 
 
 def byline(brief: Brief) -> str:

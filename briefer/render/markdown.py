@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from briefer.model import Brief
 from briefer.render.common import byline, citation_mark, scrub, source_line, speaker_name
+from briefer.textsafe import escape_markdown
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def escape(text: str) -> str:
-    """Article text must not turn into markdown (links, emphasis, HTML, a heading on a new line)."""
-    text = re.sub(r"[ \t]*[\r\n][\s]*", " ", text)
-    text = _SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^([#>+-])", r"\\\1", text)
+escape = escape_markdown
+"""Article text as one markdown line that reads as written (see `briefer.textsafe`)."""
 
 
 def render(brief: Brief) -> str:

@@ -16,7 +16,7 @@ from briefer.errors import ExitStatus
 from briefer.model import Brief
 
 if TYPE_CHECKING:
-    from briefer.cli import Environment
+    from briefer.environment import Environment, Settings
     from briefer.pipeline import Analysis, BriefOptions, Loaded
     from briefer.tui.app import BriefApp
 
@@ -24,13 +24,12 @@ _STARTED = time.perf_counter()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """read the brief in the terminal: sections, actors, positions, the source"""
-    from briefer.cli import add_source_options
-    from briefer.summarize import ALGORITHMS, DEFAULT_ALGORITHM
+    """The reader's options: the sources and the bottom line's length and algorithm."""
+    from briefer.arguments import add_source_options
 
     parser.description = "Read the brief of one or more articles in the terminal."
     parser.epilog = "keys: arrows move, Enter opens the source, + - length, / search, s save, ? help, q quit"
-    add_source_options(parser, ALGORITHMS, DEFAULT_ALGORITHM)
+    add_source_options(parser)
 
 
 class Session:
@@ -73,18 +72,11 @@ def reader_app(loaded: Loaded, options: BriefOptions, *, timing_log: str | None 
     )
 
 
-def run_tui(args: argparse.Namespace, env: Environment) -> int:
+def run_tui(args: argparse.Namespace, env: Environment, settings: Settings) -> int:
     """Load the sources (a bad one fails before the app starts), then run the reader."""
-    from briefer.cli import options_from, stdin_bytes
+    from briefer.arguments import brief_options, stdin_bytes
     from briefer.pipeline import load
-    from briefer.tui.app import timing_log_from_env
 
-    loaded = load(args.sources, stdin_bytes=stdin_bytes(args, env))
-    reader_app(loaded, options_from(args), timing_log=timing_log_from_env()).run()
+    loaded = load(args.sources, stdin_bytes=stdin_bytes(args, env), url_timeout=settings.url_timeout)
+    reader_app(loaded, brief_options(args, settings), timing_log=settings.tui_timing).run()
     return ExitStatus.OK
-
-
-from briefer.cli import EXTRA_COMMANDS, HANDLERS  # noqa: E402  (until the command table lands)
-
-EXTRA_COMMANDS["tui"] = add_arguments
-HANDLERS["tui"] = run_tui

@@ -1,30 +1,20 @@
-"""Article text as `rich.text.Text`: never parsed as markup, control characters made visible.
+"""Article text as `rich.text.Text`: never parsed as markup, unsafe characters made visible.
 
-Ingest already strips escape sequences, but a `Brief` can also come from JSON or the Python API, so
-the reader does not trust it: each control character becomes its visible Unicode "control picture"
-(ESC shows as ␛), one character for one, so sentence offsets still line up.
+Ingest already removes escape sequences and unsafe characters, but a `Brief` can also come from
+JSON or the Python API, so the reader does not trust it: each unsafe character (as
+`briefer.textsafe` defines it: controls, bidi overrides, tag characters) becomes a visible
+character, one for one (ESC shows as ␛), so sentence offsets still line up.
 """
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from briefer.textsafe import pictures
 
-
-def printable(text: str) -> str:
-    return _CONTROLS.sub(_picture, text)
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else "\ufffd"
+printable = pictures
 
 
 def literal(text: str, style: str = "", **kwargs: object) -> Text:
-    """`Text` of `text` exactly as written (brackets and all), with control characters shown."""
-    return Text(printable(text), style=style, **kwargs)  # type: ignore[arg-type]
+    """`Text` of `text` exactly as written (brackets and all), with unsafe characters shown."""
+    return Text(pictures(text), style=style, **kwargs)  # type: ignore[arg-type]
