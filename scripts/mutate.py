@@ -37,7 +37,7 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "model": (["briefer/model.py"], ["tests/test_model.py"]),
     "dates": (["briefer/dates/resolvers.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
     "actors": (["briefer/actors/grouping.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
-    "clean": (["briefer/ingest/clean.py"], ["tests/test_ingest.py"]),
+    "clean": (["briefer/ingest/clean.py"], ["tests/test_guarantees_clean.py", "tests/test_ingest.py"]),
     "mail": (
         ["briefer/mail/headers.py"],
         ["tests/test_guarantees_mail.py", "tests/test_mail_message.py", "tests/test_guarantees_cli.py"],
