@@ -1,11 +1,12 @@
 """`briefer digest`: the morning brief. Feeds in; one brief per situation out, most carried first.
 
-The articles of every feed (within `--since 24h`, say) are read once, parsed once with spaCy,
-grouped into situations (`feeds.situations`), and each situation gets its brief from the same
-pipeline stages as `briefer brief` (`analyse_parsed`, `compose`), so a digest's brief of a story
-is the brief of those articles.
-`--since PREVIOUS.json` (or `--since last`, the cached last run) marks what is new in each
-(`delta`). A run over exactly the articles of the last run reuses its briefs without loading spaCy.
+The articles of every feed (within `--since 24h`, say) are read, parsed with spaCy, grouped into
+situations (`feeds.situations`), and each situation gets its brief from the same pipeline stages
+as `briefer brief` (`analyse_parsed`, `compose`), so a digest's brief of a story is the brief of
+those articles. Through the cache, an article is fetched and parsed on the first run that sees
+it, and a story is briefed again only when its articles change; a run over exactly the articles
+of the last one does not load spaCy. `--since PREVIOUS.json` (or `--since last`, the cached last
+run) marks what is new in each brief (`delta`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
     from briefer.feeds import Cache, FeedArticle
     from briefer.model import Brief
     from briefer.pipeline import BriefOptions
+    from briefer.segment import ParsedArticle
 
 FORMATS = ("markdown", "json", "html", "text")
+MAX_WINDOW = timedelta(days=36_500)
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([mhdw])$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -43,13 +46,48 @@ examples:
 """
 
 
-@dataclass(frozen=True, slots=True)
 class Story:
-    """One situation: its brief, how many sources carry it, and what is new in it."""
+    """One situation: its brief, how many sources carry it, and what is new in it.
 
-    brief: Brief
-    carried: int
-    changes: Changes | None = None
+    A story reused from the last run holds the brief's JSON and makes the `Brief` only when asked
+    (a digest printed as JSON never needs it): rebuilding 300 briefs costs more than the rest of
+    a run that fetches nothing new.
+    """
+
+    __slots__ = ("_brief", "carried", "changes", "record")
+
+    def __init__(
+        self,
+        brief: Brief | None,
+        carried: int,
+        changes: Changes | None = None,
+        *,
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        if brief is None and record is None:
+            raise ValueError("a story needs its brief or the brief's JSON")
+        self._brief = brief
+        self.carried = carried
+        self.changes = changes
+        self.record = record
+
+    @property
+    def brief(self) -> Brief:
+        if self._brief is None:
+            from briefer.model import Brief
+
+            assert self.record is not None
+            self._brief = Brief.from_dict(self.record)
+        return self._brief
+
+    def to_dict(self) -> dict[str, Any]:
+        """The brief's JSON (`Brief.to_dict()`), made once."""
+        if self.record is None:
+            self.record = self.brief.to_dict()
+        return self.record
+
+    def with_changes(self, changes: Changes | None) -> Story:
+        return Story(self._brief, self.carried, changes, record=self.record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +178,12 @@ def parse_since(values: Sequence[str]) -> tuple[timedelta | None, str | None]:
         if match:
             if window is not None:
                 raise UsageError("--since: give one time window")
-            window = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+            try:
+                window = timedelta(**{_UNITS[match.group(2).lower()]: float(match.group(1))})
+            except OverflowError:
+                window = timedelta.max
+            if window > MAX_WINDOW:
+                raise UsageError(f"--since {value!r}: at most {MAX_WINDOW.days} days")
         elif value == "last" or Path(value).suffix.lower() in (".json", ".jsonl") or Path(value).is_file():
             if previous is not None:
                 raise UsageError("--since: give one previous brief")
@@ -176,10 +219,9 @@ def build_digest(
     key = _run_key(fetched.articles, options)
     last = cache.last_run()
     reused = last is not None and last.get("run") == key
-    if reused and last is not None:
-        stories = _stories_from(last)
-    else:
-        stories = _brief_situations(fetched.articles, options)
+    stories = _stories_from(last) if reused and last is not None else None
+    if stories is None:
+        stories = _brief_situations(fetched.articles, options, cache)
         cache.store_run({"run": key, "stories": [_story_dict(s) for s in stories]})
     if top is not None:
         stories = stories[:top]
@@ -187,30 +229,82 @@ def build_digest(
     if seen is not None:
         from briefer.delta import compare
 
-        stories = [replace(s, changes=compare(s.brief, seen)) for s in stories]
+        stories = [s.with_changes(compare(s.brief, seen)) for s in stories]
         since = seen.since
     feeds_read = len({f for a in fetched.articles for f in a.feeds})
     generated = now.isoformat(timespec="seconds")
     return Digest(tuple(stories), generated, len(fetched.articles), feeds_read, tuple(notes), since, reused)
 
 
-def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions) -> list[Story]:
-    """Parse every article once, group them, and brief each group with the pipeline."""
+def _brief_situations(articles: Sequence[FeedArticle], options: BriefOptions, cache: Cache) -> list[Story]:
+    """Group the articles and brief each situation with the pipeline.
+
+    spaCy parses only what the cache cannot answer: articles never seen (for their `Lead`) and the
+    articles of situations whose brief is not cached (a story that gained an article).
+    """
+    from briefer.feeds.situations import group_situations, lead_of
+
+    ids = [_article_id(a) for a in articles]
+    carried = [len(a.feeds) for a in articles]
+    parsed: dict[int, ParsedArticle] = {}
+    leads = [cache.lead(i) for i in ids]
+    parsed.update(_parse(articles, [k for k, lead in enumerate(leads) if lead is None], options))
+    for k, p in parsed.items():
+        lead = leads[k] = lead_of(p)
+        cache.store_lead(ids[k], lead)
+    known = [lead for lead in leads if lead is not None]
+    assert len(known) == len(leads), "every article has its lead, cached or just parsed"
+    situations = [[i for i in s.articles if known[i].sentences] for s in group_situations(known, carried)]
+    keys = [_situation_key([ids[i] for i in members], options) for members in situations]
+    records = [
+        cache.situation(key) if members else None for members, key in zip(situations, keys, strict=True)
+    ]
+    wanted = {
+        i for members, record in zip(situations, records, strict=True) if record is None for i in members
+    }
+    parsed.update(_parse(articles, sorted(wanted - parsed.keys()), options))
+    stories = []
+    for members, key, record in zip(situations, keys, records, strict=True):
+        if not members:
+            continue
+        count = sum(carried[i] for i in members)
+        if record is None:
+            story = Story(_brief(members, parsed, options), count)
+            cache.store_situation(key, story.to_dict())
+        else:
+            story = Story(None, count, record=record)
+        stories.append(story)
+    return stories
+
+
+def _parse(
+    articles: Sequence[FeedArticle], indices: Sequence[int], options: BriefOptions
+) -> dict[int, ParsedArticle]:
+    """The articles at `indices`, parsed in one batch (spaCy loaded only when there are some)."""
+    if not indices:
+        return {}
     from briefer import nlp
-    from briefer.feeds.situations import group_situations
-    from briefer.pipeline import analyse_parsed, compose
     from briefer.segment import parse_articles
 
     model = nlp.load(options.model or nlp.default_model())
-    parsed = list(parse_articles([a.article for a in articles], model))
-    carried = [len(a.feeds) for a in articles]
-    stories = []
-    for situation in group_situations(parsed, carried):
-        group = [parsed[i] for i in situation.articles if parsed[i].sentences]
-        if group:
-            brief = compose(analyse_parsed(group), options)
-            stories.append(Story(brief, sum(carried[i] for i in situation.articles)))
-    return stories
+    return dict(zip(indices, parse_articles([articles[i].article for i in indices], model), strict=True))
+
+
+def _brief(members: Sequence[int], parsed: dict[int, ParsedArticle], options: BriefOptions) -> Brief:
+    from briefer.pipeline import analyse_parsed, compose
+
+    return compose(analyse_parsed([parsed[i] for i in members]), options)
+
+
+def _article_id(article: FeedArticle) -> str:
+    """An article's cache key: its link (or feed and title) and a hash of its text."""
+    text = article.article.text.encode("utf-8", "surrogatepass")
+    return f"{article.entry.key}\n{hashlib.sha256(text).hexdigest()}"
+
+
+def _situation_key(ids: Sequence[str], options: BriefOptions) -> str:
+    settings = [options.sentences, options.ratio, options.algorithm, options.model, options.background]
+    return hashlib.sha256(json.dumps([list(ids), settings]).encode()).hexdigest()
 
 
 def _previous(previous: str | None, cache: Cache) -> Any:
@@ -240,13 +334,15 @@ def _run_key(articles: Sequence[FeedArticle], options: BriefOptions) -> str:
 
 
 def _story_dict(story: Story) -> dict[str, Any]:
-    return {"brief": story.brief.to_dict(), "carried": story.carried}
+    return {"brief": story.to_dict(), "carried": story.carried}
 
 
-def _stories_from(last: dict[str, Any]) -> list[Story]:
-    from briefer.model import Brief
-
-    return [Story(Brief.from_dict(s["brief"]), int(s["carried"])) for s in last["stories"]]
+def _stories_from(last: dict[str, Any]) -> list[Story] | None:
+    """The last run's stories; None when the cache holds something else."""
+    try:
+        return [Story(None, int(s["carried"]), record=dict(s["brief"])) for s in last["stories"]]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _now(options: BriefOptions) -> datetime:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import FIXED_NOW
-from feeds_site import YEMEN, Item, Site, add_item, news_site, page, paragraphs, serve, when
+from feeds_site import YEMEN, Item, Site, add_item, news_site, page, paragraphs, rss, serve, when
 from test_mail_smtp import FROM, certificate, server  # noqa: F401 (the loopback SMTP fixtures)
 
 from briefer.cli import run
@@ -104,7 +104,7 @@ def test_a_repost_is_collapsed_and_cited_to_both_outlets(morning):
 def test_articles_keep_the_feed_entrys_title_link_and_date(morning):
     by_title = {s["title"]: s for r in records(morning.first[1]) for s in r["sources"]}
     yemen = by_title[TITLES["yemen"]]
-    assert yemen["location"] == morning.site.url("/r/yemen")
+    assert yemen["location"] == yemen["url"] == morning.site.url("/r/yemen")
     assert yemen["published"] == when(6).date().isoformat()
     assert yemen["text"] == "\n\n".join(paragraphs(YEMEN)), "the redirect was followed to the page"
 
@@ -129,10 +129,10 @@ def test_markdown_digest_has_an_index_and_each_brief(fresh_site, user_cache):
     text = (user_cache / "digest.md").read_text()
     assert text.startswith("# Digest: 3 situations from 4 articles in 1 feed\n")
     index = text.split("\n\n")[2].splitlines()
-    assert len(index) == 3 and "Ethiopia (and 1 more) (2 sources)" in index[0]
-    assert index[1].endswith("(1 source)") and index[2].endswith("(1 source)")
+    assert len(index) == 3 and "Ethiopia (and 1 more) (2 articles)" in index[0]
+    assert index[1].endswith("(1 article)") and index[2].endswith("(1 article)")
     assert text.count("### Bottom line") == 3
-    assert f"## {index[0].removesuffix(' (2 sources)')}\n\n_Carried by 2 sources._" in text
+    assert f"## {index[0].removesuffix(' (2 articles)')}\n\n_2 articles._" in text
 
 
 def test_html_digest_is_one_page_with_an_index(fresh_site, user_cache):
@@ -200,7 +200,8 @@ def test_a_json_digest_piped_into_mail_is_one_message(morning):
     assert status == 0, err
     msg = message_from_string(out, policy=policy.default)
     assert msg["Subject"].startswith(f"Digest: {TITLES['ethiopia']}")
-    assert msg.get_body(("plain",)).get_content().count("Carried by") == 5
+    body = msg.get_body(("plain",)).get_content()
+    assert body.count("\n1. 2 articles in 3 feed entries\n") == 1 and body.count("-" * 72) == 5
 
 
 @pytest.mark.parametrize(
@@ -210,6 +211,7 @@ def test_a_json_digest_piped_into_mail_is_one_message(morning):
         (["--since", "24h", "--since", "2d"], 2, "--since: give one time window"),
         (["--since", "missing.json"], 1, "missing.json: no such file"),
         (["--top", "0"], 2, "--top must be at least 1"),
+        (["--since", "99999999999999999999w"], 2, "at most 36500 days"),
     ],
 )
 def test_bad_options_are_one_line(fresh_site, user_cache, argv, status, message):
@@ -230,3 +232,63 @@ def test_no_entry_in_the_window_is_one_line(fresh_site, user_cache):
     status, _, err = run(["digest", fresh_site.url("/full.rss"), "--since", "30m"])
     assert status == 1
     assert err == "briefer: error: no entries published in the last 0.5 h in 1 feed\n"
+
+
+def test_an_empty_feed_is_one_line(fresh_site, user_cache):
+    fresh_site.routes["/empty.rss"] = ("application/rss+xml", rss("Quiet Daily", []))
+    status, _, err = run(["digest", fresh_site.url("/empty.rss")])
+    assert (status, err) == (1, "briefer: error: no entries in 1 feed\n")
+
+
+def test_terminal_escapes_and_encoded_words_in_a_feed_reach_no_output_raw(fresh_site, user_cache):
+    title = "Truce \x1b]0;owned\x07in Yemen =?utf-8?q?=0D=0ABcc:_x@example.net?="
+    item = Item(title, fresh_site.url("/news/yemen-truce"), when(1))
+    fresh_site.routes["/evil.rss"] = ("application/rss+xml", rss("Evil \x1b[31mWire", [item]))
+    for fmt in ("markdown", "json", "html", "text"):
+        status, out, err = run(["digest", fresh_site.url("/evil.rss"), "-f", fmt])
+        assert status == 0, err
+        assert "\x1b" not in out and "\x07" not in out
+    status, out, err = run(["mail", "--digest", fresh_site.url("/evil.rss"), "--to", "me@example.org"])
+    assert status == 0, err
+    msg = message_from_string(out, policy=policy.default)
+    assert msg["Bcc"] is None and "\x1b" not in msg["Subject"]
+
+
+def test_the_next_morning_only_new_articles_and_the_stories_they_join_are_parsed(
+    fresh_site, user_cache, monkeypatch
+):
+    import briefer.segment
+
+    parsed_titles: list[str] = []
+    real = briefer.segment.parse_articles
+
+    def counting(articles, model):
+        articles = list(articles)
+        parsed_titles.extend(a.title for a in articles)
+        return real(articles, model)
+
+    monkeypatch.setattr(briefer.segment, "parse_articles", counting)
+    feeds = fresh_site.url("/feeds.opml")
+    status, before, err = run(["digest", feeds, "--since", "24h", "-f", "json"])
+    assert status == 0, err
+    assert len(parsed_titles) == 7, "the first morning parses every article once"
+
+    repost = page("Truce holds, says the UN", paragraphs(YEMEN))
+    add_item(
+        fresh_site,
+        "/wire.rss",
+        Item("Truce holds, says the UN", fresh_site.url("/news/un"), when(1)),
+        ("text/html", repost),
+    )
+    parsed_titles.clear()
+    status, after, err = run(["digest", feeds, "--since", "24h", "-f", "json"])
+    assert status == 0, err
+    assert sorted(parsed_titles) == ["Truce holds, says the UN", TITLES["yemen"], "Yemen: the truce holds"]
+
+    def briefs(out: str) -> list[dict]:
+        return [{k: v for k, v in r.items() if k != "situation"} for r in records(out)]
+
+    unchanged = [b for b in briefs(before) if not b["title"].startswith(TITLES["yemen"])]
+    assert len(unchanged) == 4 and all(b in briefs(after) for b in unchanged), "the other briefs are reused"
+    (yemen,) = [b for b in briefs(after) if "Truce holds, says the UN" in {s["title"] for s in b["sources"]}]
+    assert len(yemen["sources"]) == 3

@@ -49,6 +49,7 @@ def test_an_opml_list_gives_every_entry_of_its_feeds_once(site, cache):
 def test_entry_title_link_and_date_are_the_article_metadata(site, cache):
     article = by_title(read_feeds([site.url("/wire.rss")], cache))["Truce in Yemen"].article
     assert article.location == site.url("/r/yemen"), "the link the feed gave, not where it redirected"
+    assert article.url == site.url("/r/yemen")
     assert article.published == when(6).date().isoformat()
     assert article.paragraphs == paragraphs(YEMEN), "the redirect was followed to the story's page"
     assert "/news/yemen-truce" in site.paths()
@@ -131,6 +132,22 @@ def test_a_feed_read_from_a_file_and_an_opml_file_of_relative_names(site, cache,
     )
     fetched = read_feeds([str(tmp_path / "list.opml")], cache)
     assert [a.article.title for a in fetched.articles] == ["Costs on Russia and Belarus"]
+
+
+def test_an_opml_list_on_the_web_cannot_name_local_files(site, cache, tmp_path):
+    secret = tmp_path / "feed.xml"
+    secret.write_bytes(site.routes["/full.rss"][1])
+    site.routes["/list.opml"] = (
+        "text/x-opml",
+        f'<opml version="2.0"><body><outline xmlUrl="{secret}"/><outline xmlUrl="file://{secret}"/>'
+        '<outline xmlUrl="wire.rss"/></body></opml>'.encode(),
+    )
+    fetched = read_feeds([site.url("/list.opml")], cache)
+    assert {a.entry.feed for a in fetched.articles} == {site.url("/wire.rss")}, "relative to the list's URL"
+    assert sorted(fetched.failed) == [
+        (f"file://{secret}", f"not a web address (in {site.url('/list.opml')}, which is on the web)"),
+        (site.url(str(secret)), "HTTP 404 Not Found"),  # a path on the list's own site, not a local file
+    ]
 
 
 def test_opml_with_entities_is_refused(tmp_path, cache):

@@ -1,10 +1,12 @@
 """What a digest keeps between runs, in the user's cache folder, so the next run fetches only what is new.
 
-Three kinds of entries, each a small JSON file named by a hash of its key:
+Small JSON files, each named by a hash of its key:
 - a feed's last body and its `ETag`/`Last-Modified`, for a conditional request (a 304 answer then
-  reuses the body);
+  reuses the body), and the entries parsed from that body;
 - each article already read (from its page, or from its entry when the page could not be read),
-  so a link is fetched once;
+  so a link is fetched once, and what grouping needs of it (`Lead`), so it is parsed once;
+- each situation's brief, by its articles and the options, so a story that gained no article
+  since the last run is not briefed again;
 - the last run's briefs and the key of the articles they were built from: when a run finds the
   same articles, it reuses them without loading spaCy, and `--since last` compares against them.
 
@@ -18,9 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from briefer.feeds.parse import Entry
+from briefer.feeds.situations import Lead
 from briefer.ingest import Article
 
 VERSION = 1
@@ -71,6 +76,33 @@ class Cache:
         if body is not None and _write(body, feed.body):
             self._store("feed", url, {"validators": [list(v) for v in feed.validators]})
 
+    def entries(self, feed: str, body: bytes) -> list[Entry] | None:
+        """The entries parsed from this very body of the feed (feedparser is slow on big feeds)."""
+        data = self._load("entries", _body_key(feed, body))
+        if data is None:
+            return None
+        try:
+            return [
+                Entry(e["feed"], e["outlet"], e["title"], e["link"], _time(e["published"]), e["content"])
+                for e in data["entries"]
+            ]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store_entries(self, feed: str, body: bytes, entries: list[Entry]) -> None:
+        items = [
+            {
+                "feed": e.feed,
+                "outlet": e.outlet,
+                "title": e.title,
+                "link": e.link,
+                "published": e.published.isoformat() if e.published else None,
+                "content": e.content,
+            }
+            for e in entries
+        ]
+        self._store("entries", _body_key(feed, body), {"entries": items})
+
     def article(self, link: str) -> CachedArticle | None:
         data = self._load("article", link)
         if data is None:
@@ -78,7 +110,9 @@ class Cache:
         try:
             a = data["article"]
             paragraphs, notes = tuple(a["paragraphs"]), tuple(a["notes"])
-            article = Article(a["location"], a["title"], a["outlet"], a["published"], paragraphs, notes)
+            article = Article(
+                a["location"], a["title"], a["outlet"], a["published"], paragraphs, notes, a.get("url")
+            )
             return CachedArticle(article, bool(data["from_page"]), data.get("reason"))
         except (KeyError, TypeError):
             return None
@@ -92,9 +126,30 @@ class Cache:
             "published": a.published,
             "paragraphs": list(a.paragraphs),
             "notes": list(a.notes),
+            "url": a.url,
         }
         data = {"article": article, "from_page": cached.from_page, "reason": cached.reason}
         self._store("article", link, data)
+
+    def lead(self, article: str) -> Lead | None:
+        """What grouping needs of an article (`article`: its key and a hash of its text)."""
+        data = self._load("lead", article)
+        try:
+            return Lead.from_dict(data["lead"]) if data else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store_lead(self, article: str, lead: Lead) -> None:
+        self._store("lead", article, {"lead": lead.to_dict()})
+
+    def situation(self, key: str) -> dict[str, Any] | None:
+        """The brief (`to_dict()`) of a situation of exactly these articles, with these options."""
+        data = self._load("situation", key)
+        brief = data.get("brief") if data else None
+        return brief if isinstance(brief, dict) else None
+
+    def store_situation(self, key: str, brief: dict[str, Any]) -> None:
+        self._store("situation", key, {"brief": brief})
 
     def last_run(self) -> dict[str, Any] | None:
         return self._load("run", "last")
@@ -125,6 +180,14 @@ class Cache:
         if path is not None:
             payload = json.dumps({"version": VERSION, "key": key, **data}, ensure_ascii=False)
             _write(path, payload.encode("utf-8"))
+
+
+def _body_key(feed: str, body: bytes) -> str:
+    return f"{feed}\n{hashlib.sha256(body).hexdigest()}"
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def _write(path: Path, data: bytes) -> bool:

@@ -63,7 +63,7 @@ def read_feeds(
     read = 0
     for feed, data in feeds.items():
         try:
-            found = feed_entries(data if data is not None else _feed_bytes(feed, cache, out), feed)
+            found = _entries(feed, data if data is not None else _feed_bytes(feed, cache, out), cache)
         except InputError as exc:
             out.failed.append((feed, str(exc).removeprefix(f"{printable(feed)}: ")))
             continue
@@ -102,17 +102,35 @@ def _expand(specs: Sequence[str], cache: Cache, out: Fetched) -> dict[str, bytes
             continue
         if is_opml(data):
             for url in opml_feeds(data, spec):
-                feeds.setdefault(_resolve(url, spec), None)
+                feed = _resolve(url, spec)
+                if feed is None:
+                    out.failed.append((url, f"not a web address (in {spec}, which is on the web)"))
+                else:
+                    feeds.setdefault(feed, None)
         else:
             feeds[spec] = data
     return feeds
 
 
-def _resolve(url: str, opml: str) -> str:
-    """An OPML outline's address; a relative file name is relative to the OPML file's folder."""
-    if url.lower().startswith(("http://", "https://")) or _is_url(opml) or Path(url).is_absolute():
+def _resolve(url: str, opml: str) -> str | None:
+    """An OPML outline's address, relative ones against the OPML's own place. A list read from
+    the web names only web addresses (None otherwise): it must not make us read local files."""
+    if _is_url(opml):
+        from urllib.parse import urljoin
+
+        absolute = urljoin(opml, url)
+        return absolute if _is_url(absolute) else None
+    if _is_url(url) or Path(url).is_absolute():
         return url
     return str(Path(opml).parent / url)
+
+
+def _entries(feed: str, data: bytes, cache: Cache) -> list[Entry]:
+    found = cache.entries(feed, data)
+    if found is None:
+        found = feed_entries(data, feed)
+        cache.store_entries(feed, data, found)
+    return found
 
 
 def _feed_bytes(spec: str, cache: Cache, out: Fetched) -> bytes:
@@ -186,4 +204,5 @@ def _with_entry_metadata(article: Article, entry: Entry) -> Article:
         title=entry.title[:MAX_TITLE_CHARS] or article.title,
         outlet=article.outlet or entry.outlet,
         published=published,
+        url=entry.link or article.url,
     )

@@ -36,7 +36,10 @@ def headline(digest: Digest) -> str:
 
 
 def carried(story: Story) -> str:
-    return f"{story.carried} source" + ("" if story.carried == 1 else "s")
+    """`2 articles`, or `2 articles in 3 feed entries` when a feed repeats another's link."""
+    articles = len(story.brief.readable_sources)
+    said = f"{articles} article" + ("" if articles == 1 else "s")
+    return said if story.carried == articles else f"{said} in {story.carried} feed entries"
 
 
 def new_lines(story: Story) -> list[tuple[str, str, str]]:
@@ -62,7 +65,7 @@ def markdown(digest: Digest) -> str:
         lines = RENDERERS["markdown"].render(story.brief).rstrip("\n").split("\n")
         body = ["#" + line if line.startswith("#") else line for line in lines[1:]]
         out += ["", "---", "", f"## {n}. {md_escape(story.brief.title)}"]
-        out += ["", f"_Carried by {carried(story)}._"]
+        out += ["", f"_{carried(story).capitalize()}._"]
         new = new_lines(story)
         if story.changes is not None:
             out += ["", f"### New since {story.changes.since or 'the previous brief'}", ""]
@@ -78,7 +81,7 @@ def text(digest: Digest) -> str:
     out = [f"Digest: {headline(digest)}", f"Generated {digest.generated_at}", ""]
     out += [f"{n}. {s.brief.title} ({carried(s)})" for n, s in enumerate(digest.stories, 1)]
     for n, story in enumerate(digest.stories, start=1):
-        out += ["", "-" * 72, f"{n}. Carried by {carried(story)}"]
+        out += ["", "-" * 72, f"{n}. {carried(story).capitalize()}"]
         new = new_lines(story)
         if story.changes is not None:
             out.append(f"New since {story.changes.since or 'the previous brief'}:")
@@ -93,7 +96,7 @@ def json_lines(digest: Digest) -> str:
 
     lines = []
     for n, story in enumerate(digest.stories, start=1):
-        data = story.brief.to_dict()
+        data = dict(story.to_dict())
         if story.changes is not None:
             data = flag_new(data, story.changes)
         data["situation"] = {
@@ -132,7 +135,7 @@ def html(digest: Digest) -> str:
         body = page.partition("<body>")[2].rpartition("</body>")[0]
         body = body.replace('href="#source-', f'href="#s{n}-source-')
         body = body.replace('id="source-', f'id="s{n}-source-')
-        parts.append(f'<section id="s{n}"><p class="src">{n}. Carried by {carried(story)}</p>')
+        parts.append(f'<section id="s{n}"><p class="src">{n}. {carried(story).capitalize()}</p>')
         if story.changes is not None:
             new = new_lines(story)
             items = "".join(f"<li>{e(kind)}: {e(line)} {e(mark)}</li>" for kind, line, mark in new)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -38,31 +39,54 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 @dataclass(frozen=True, slots=True)
+class Lead:
+    """What grouping needs of one article; plain data, so it is cached and an article is parsed
+    with spaCy only on the run that first sees it."""
+
+    terms: dict[str, int]
+    """Title words and the lead's content-word lemmas and named entities (`@name`), weighted."""
+    entities: frozenset[str]
+    published: str | None
+    sentences: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "terms": self.terms,
+            "entities": sorted(self.entities),
+            "published": self.published,
+            "sentences": list(self.sentences),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Lead:
+        terms = {str(k): int(v) for k, v in dict(data["terms"]).items()}
+        return cls(terms, frozenset(data["entities"]), data["published"], tuple(data["sentences"]))
+
+
+@dataclass(frozen=True, slots=True)
 class Situation:
     """Indices of the articles telling one story (first: the earliest), most carried first."""
 
     articles: tuple[int, ...]
 
 
-def group_situations(
-    parsed: Sequence[ParsedArticle], carried: Sequence[int] | None = None
-) -> list[Situation]:
-    """Situations over `parsed`, ranked by how many sources carry them, then by recency.
+def group_situations(leads: Sequence[Lead], carried: Sequence[int] | None = None) -> list[Situation]:
+    """Situations over the articles of `leads`, ranked by how many sources carry them, then by recency.
 
     `carried[i]` is how many feeds carry article i (the same link in two feeds counts twice).
     """
-    n = len(parsed)
+    n = len(leads)
     if n == 0:
         return []
-    similarity = _similarity([_terms(p) for p in parsed])
-    copies = _copies(parsed)
+    similarity = _similarity(leads)
+    copies = _copies(leads)
     for a, b in copies:
         similarity[a, b] = similarity[b, a] = 1.0
     labels = _average_linkage(similarity, SIMILAR)
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)
-    dates = [p.article.published or "" for p in parsed]
+    dates = [lead.published or "" for lead in leads]
     situations = [Situation(tuple(sorted(g, key=lambda i: (dates[i] or "9", i)))) for g in groups.values()]
     weight = carried or [1] * n
     situations.sort(key=lambda s: s.articles[0])
@@ -71,8 +95,8 @@ def group_situations(
     return situations
 
 
-def _terms(parsed: ParsedArticle) -> tuple[Counter[str], frozenset[str], date | None]:
-    """The lead's weighted terms, its named entities, and the article's date."""
+def lead_of(parsed: ParsedArticle) -> Lead:
+    """The weighted terms of the title and first sentences, their named entities, the sentences."""
     terms: Counter[str] = Counter()
     entities: set[str] = set()
     from briefer.stopwords import STOP_WORDS
@@ -90,7 +114,8 @@ def _terms(parsed: ParsedArticle) -> tuple[Counter[str], frozenset[str], date | 
         for token in span:
             if token.pos_ in _CONTENT_POS and token.is_alpha and not token.is_stop and len(token.text) > 2:
                 terms[token.lemma_.lower()] += 1
-    return terms, frozenset(entities), _date(parsed.article.published)
+    sentences = tuple(s.text for s in parsed.sentences)
+    return Lead(dict(terms), frozenset(entities), parsed.article.published, sentences)
 
 
 def _entity(text: str) -> str:
@@ -107,15 +132,15 @@ def _date(published: str | None) -> date | None:
         return None
 
 
-def _similarity(features: Sequence[tuple[Counter[str], frozenset[str], date | None]]) -> np.ndarray:
+def _similarity(leads: Sequence[Lead]) -> np.ndarray:
     """Cosine of TF-IDF vectors (sublinear tf, smoothed idf as in scikit-learn), zeroed where
     entities or dates disagree."""
-    n = len(features)
-    df: Counter[str] = Counter(t for terms, _, _ in features for t in terms)
+    n = len(leads)
+    df: Counter[str] = Counter(t for lead in leads for t in lead.terms)
     vocab = {t: i for i, t in enumerate(df)}
     matrix = np.zeros((n, len(vocab)))
-    for row, (terms, _, _) in enumerate(features):
-        for term, count in terms.items():
+    for row, lead in enumerate(leads):
+        for term, count in lead.terms.items():
             matrix[row, vocab[term]] = (1 + math.log(count)) * (1 + math.log((1 + n) / (1 + df[term])))
     norms = np.linalg.norm(matrix, axis=1)
     matrix /= np.where(norms > 0, norms, 1.0)[:, None]
@@ -123,18 +148,21 @@ def _similarity(features: Sequence[tuple[Counter[str], frozenset[str], date | No
     names = [i for t, i in vocab.items() if t.startswith("@")]
     entities = (matrix[:, names] > 0).astype(np.float64)
     similarity[entities @ entities.T < SHARED_ENTITIES] = 0.0
-    days = np.array([d.toordinal() if d else np.nan for _, _, d in features], dtype=np.float64)
+    dates = [_date(lead.published) for lead in leads]
+    days = np.array([d.toordinal() if d else np.nan for d in dates], dtype=np.float64)
     apart = np.abs(days[:, None] - days[None, :]) > DAYS  # NaN (undated) compares False: no veto
     similarity[apart] = 0.0
     np.fill_diagonal(similarity, 1.0)
     return similarity
 
 
-def _copies(parsed: Sequence[ParsedArticle]) -> set[tuple[int, int]]:
+def _copies(leads: Sequence[Lead]) -> set[tuple[int, int]]:
     """Pairs of articles (i < j) where one repeats most of the other's sentences."""
     from briefer.merge import find_duplicates
 
-    duplicates = find_duplicates([((i, s.index), s.text) for i, p in enumerate(parsed) for s in p.sentences])
+    duplicates = find_duplicates(
+        [((i, k), s) for i, lead in enumerate(leads) for k, s in enumerate(lead.sentences)]
+    )
     shared: Counter[tuple[int, int]] = Counter()
     for members in duplicates.groups:
         holders = sorted({source for source, _ in members})
@@ -144,7 +172,7 @@ def _copies(parsed: Sequence[ParsedArticle]) -> set[tuple[int, int]]:
     return {
         (a, b)
         for (a, b), count in shared.items()
-        if count >= COPIED * max(1, min(len(parsed[a].sentences), len(parsed[b].sentences)))
+        if count >= COPIED * max(1, min(len(leads[a].sentences), len(leads[b].sentences)))
     }
 
 
