@@ -102,10 +102,34 @@ Talks are planned for next weekend in the capital, the envoy said.
     ("published", "dates"),
     [
         # a Wednesday: the weekend before (past), or after (future)
-        ("2016-12-14", {"Rebels attacked": "2016-W49-WE", "The two": "2016-W50-WE", "A convoy": "2016-W49-WE", "Talks are": "2016-W50-WE"}),
+        (
+            "2016-12-14",
+            {
+                "Rebels attacked": "2016-W49-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W50-WE",
+            },
+        ),
         # a Saturday and a Sunday: "the weekend" is this one, "last" the one before, "next" the one after
-        ("2016-12-17", {"Rebels attacked": "2016-W50-WE", "The two": "2016-W50-WE", "A convoy": "2016-W49-WE", "Talks are": "2016-W51-WE"}),
-        ("2016-12-18", {"Rebels attacked": "2016-W50-WE", "The two": "2016-W50-WE", "A convoy": "2016-W49-WE", "Talks are": "2016-W51-WE"}),
+        (
+            "2016-12-17",
+            {
+                "Rebels attacked": "2016-W50-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W51-WE",
+            },
+        ),
+        (
+            "2016-12-18",
+            {
+                "Rebels attacked": "2016-W50-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W51-WE",
+            },
+        ),
     ],
 )
 def test_the_weekend_is_the_one_the_article_means(cli, tmp_path, published, dates):
