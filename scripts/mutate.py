@@ -35,9 +35,12 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
         ["tests/test_guarantees_exits.py", "tests/test_guarantees_cli.py"],
     ),
     "model": (["briefer/model.py"], ["tests/test_model.py"]),
-    "dates": (["briefer/dates.py"], ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"]),
-    "actors": (["briefer/actors.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
-    "clean": (["briefer/ingest/clean.py"], ["tests/test_ingest.py"]),
+    "dates": (
+        ["briefer/dates/resolvers.py"],
+        ["tests/test_guarantees_analysis.py", "tests/test_timeline.py"],
+    ),
+    "actors": (["briefer/actors/grouping.py"], ["tests/test_guarantees_analysis.py", "tests/test_actors.py"]),
+    "clean": (["briefer/ingest/clean.py"], ["tests/test_guarantees_clean.py", "tests/test_ingest.py"]),
     "mail": (
         ["briefer/mail/headers.py"],
         ["tests/test_guarantees_mail.py", "tests/test_mail_message.py", "tests/test_guarantees_cli.py"],

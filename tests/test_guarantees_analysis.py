@@ -82,3 +82,57 @@ def test_an_acronym_does_not_join_a_name_it_does_not_spell(cli, tmp_path):
     brief = _brief(cli, tmp_path, "story.txt", FARMERS)
     farmers = next(a for a in brief["actors"] if a["name"] == "Northern Farmers Alliance")
     assert "NBA" not in farmers["aliases"]
+
+
+WEEKENDS = """---
+title: Fighting around the town
+date: {date}
+---
+Rebels attacked the town at the weekend, officials said.
+
+The two sides will meet at the weekend to discuss a truce, the envoy said.
+
+A convoy reached the town last weekend, aid workers said.
+
+Talks are planned for next weekend in the capital, the envoy said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("published", "dates"),
+    [
+        # a Wednesday: the weekend before (past), or after (future)
+        (
+            "2016-12-14",
+            {
+                "Rebels attacked": "2016-W49-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W50-WE",
+            },
+        ),
+        # a Saturday and a Sunday: "the weekend" is this one, "last" the one before, "next" the one after
+        (
+            "2016-12-17",
+            {
+                "Rebels attacked": "2016-W50-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W51-WE",
+            },
+        ),
+        (
+            "2016-12-18",
+            {
+                "Rebels attacked": "2016-W50-WE",
+                "The two": "2016-W50-WE",
+                "A convoy": "2016-W49-WE",
+                "Talks are": "2016-W51-WE",
+            },
+        ),
+    ],
+)
+def test_the_weekend_is_the_one_the_article_means(cli, tmp_path, published, dates):
+    brief = _brief(cli, tmp_path, "town.md", WEEKENDS.format(date=published))
+    found = {" ".join(e["text"].split()[:2]): e["date"] for e in brief["timeline"]}
+    assert found == dates

@@ -90,3 +90,24 @@ def test_a_missing_file_exits_1(cli, tmp_path):
         "",
         f"briefer: error: {tmp_path / 'nope.txt'}: no such file\n",
     )
+
+
+def test_without_arguments_main_reads_the_command_line(monkeypatch):
+    import io
+    import sys
+
+    from briefer.cli import Environment, main
+
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "argv", ["briefer", "--version"])
+    assert main(None, Environment(io.BytesIO(), out, io.StringIO())) == 0
+    assert out.getvalue().strip() and "usage" not in out.getvalue()
+
+
+def test_a_plain_brief_imports_no_optional_command(cli, monkeypatch):
+    import sys
+
+    for name in ("briefer.mail.command", "briefer.tui.command"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert cli("brief", SEED)[0] == 0
+    assert "briefer.mail.command" not in sys.modules and "briefer.tui.command" not in sys.modules

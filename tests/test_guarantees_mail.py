@@ -25,9 +25,15 @@ def test_a_cut_keeps_the_start_of_the_subject():
     assert clean_header_text(" Brief: " + "word " * 100, limit=20) == "Brief: word word wo…"
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\u202e", "\r\n", "\t"])
-def test_line_and_paragraph_separators_and_format_characters_become_one_space(separator):
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\r\n", "\t", " \x85 "])
+def test_line_and_paragraph_separators_become_one_space(separator):
     assert clean_header_text(f"Talks{separator}resume") == "Talks resume"
+
+
+@pytest.mark.parametrize("invisible", ["\u202e", "\u2066", "\u200f", "\ufeff", "\x85", "\x1b"])
+def test_bidi_controls_and_invisible_characters_are_removed(invisible):
+    cleaned = clean_header_text(f"Talks {invisible}resume{invisible}")
+    assert cleaned == "Talks resume"
 
 
 def test_a_long_display_name_does_not_cut_the_address_off():
