@@ -30,9 +30,10 @@ def check_target(path: str | Path, *, overwrite: bool = True) -> Path:
         raise OutputError(f"{shown}: folder {display_path(folder)} does not exist")
     if target.is_dir():
         raise OutputError(f"{shown}: is a folder")
-    if not overwrite and (target.exists() or target.is_symlink()):
-        raise OutputError(f"{shown}: already exists")
     kind = _kind(target)
+    # a pipe or character device (`-o /dev/stdout`, a FIFO) is written into, never overwritten
+    if not overwrite and kind is None and (target.exists() or target.is_symlink()):
+        raise OutputError(f"{shown}: already exists")
     if kind in ("block device", "socket"):
         raise OutputError(f"{shown}: is a {kind}; not written")
     return target

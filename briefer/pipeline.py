@@ -83,14 +83,17 @@ def build_brief(
     options: BriefOptions | None = None,
     *,
     stdin_bytes: bytes | None = None,
+    url_timeout: float | None = None,
 ) -> Brief:
     """Build one brief over all sources (paths, URLs, `-`, folders, or parsed `Article`s).
 
     With several sources, one that cannot be read is listed with its reason and the brief is made
-    from the rest; with one source, or none readable, `InputError` says why.
+    from the rest; with one source, or none readable, `InputError` says why. `url_timeout` bounds
+    each URL (None: the reader's default).
     """
     options = options or BriefOptions()
-    return compose(analyse(load(sources, stdin_bytes=stdin_bytes), options), options)
+    loaded = load(sources, stdin_bytes=stdin_bytes, url_timeout=url_timeout)
+    return compose(analyse(loaded, options), options)
 
 
 def load(

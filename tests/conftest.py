@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,7 @@ SHARED = ROOT.parent / "shared"
 FIXED_NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 os.environ.setdefault("BRIEFER_NOW", FIXED_NOW.isoformat())
+os.environ.setdefault("BRIEFER_CACHE_DIR", tempfile.mkdtemp(prefix="briefer-test-cache-"))  # not ~/.cache
 
 
 KINDS = ("unit", "functional", "hostile", "tui")

@@ -461,7 +461,7 @@ def _keeps_mode(tmp: Path) -> Run:
     target = tmp / "shared.md"
     target.write_text("old\n")
     target.chmod(0o640)
-    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target)))
+    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(target), "--force"))
 
 
 def _umask() -> int:
@@ -489,7 +489,7 @@ def _link_kept(tmp: Path) -> None:
 def _symlink(tmp: Path) -> Run:
     (tmp / "real.md").write_text("old\n")
     (tmp / "latest.md").symlink_to("real.md")
-    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(tmp / "latest.md")))
+    return Run(_file(tmp, "story.txt", PROSE).sources, options=("-o", str(tmp / "latest.md"), "--force"))
 
 
 # ---- quiet wrong answers -------------------------------------------------------------------------

@@ -37,3 +37,47 @@ def test_renderer_output_matches_its_golden_file(brief, fmt):
 def test_json_renderer_prints_the_saved_contract_back(brief):
     saved = json.loads((GOLDEN / "seed.brief.json").read_text(encoding="utf-8"))
     assert json.loads(RENDERERS["json"].render(brief)) == saved
+
+
+# ------------------------------------------------------------ one presentation, every document format
+
+DOCUMENTS = ("markdown", "text", "html")
+
+
+def _unwrapped(rendered: str) -> str:
+    return " ".join(rendered.split())
+
+
+@pytest.mark.parametrize("fmt", DOCUMENTS)
+def test_every_format_counts_mentions_in_good_english(brief, fmt):
+    rendered = _unwrapped(RENDERERS[fmt].render(brief))
+    assert "1 mentions" not in rendered
+    for actor in brief.actors:
+        assert f"{actor.mentions} mention{'' if actor.mentions == 1 else 's'}" in rendered
+
+
+@pytest.mark.parametrize("fmt", DOCUMENTS)
+def test_every_format_says_whether_a_position_is_quoted_or_reported(brief, fmt):
+    rendered = _unwrapped(RENDERERS[fmt].render(brief))
+    direct = sum(p.direct for p in brief.positions)
+    assert 0 < direct < len(brief.positions)
+    assert rendered.count("(quoted):") == direct
+    assert rendered.count("(reported):") == len(brief.positions) - direct
+
+
+@pytest.mark.parametrize("fmt", DOCUMENTS)
+def test_every_format_has_the_same_sections_in_the_same_order(brief, fmt):
+    from briefer.render.sections import present
+
+    rendered = RENDERERS[fmt].render(brief)
+    titles = [s.title for s in present(brief).sections if s.lines]
+    places = [rendered.find(t.upper() if fmt == "text" else t) for t in titles]
+    assert -1 not in places and places == sorted(places)
+
+
+@pytest.mark.parametrize("fmt", DOCUMENTS)
+def test_an_empty_section_says_so_in_every_format(brief, fmt):
+    from dataclasses import replace
+
+    rendered = RENDERERS[fmt].render(replace(brief, background=(), timeline=()))
+    assert "No background found." in rendered and "No dated events found." in rendered

@@ -195,7 +195,7 @@ def _strings(value: object) -> list[str]:
 def test_hostile_input_through_the_python_api(case, tmp_path, monkeypatch):
     """`build_brief` gives a `Brief` with no unsafe character in any string (its callers print
     them as they are: `brief.summary[0].text`), or raises a `BrieferError` saying why."""
-    from briefer import BriefOptions, build_brief
+    from briefer import build_brief
     from briefer.errors import BrieferError
 
     run = case.make(tmp_path)
@@ -204,11 +204,13 @@ def test_hostile_input_through_the_python_api(case, tmp_path, monkeypatch):
     for key, value in run.env.items():
         monkeypatch.setenv(key, value)
     stdin = run.stdin if "-" in run.sources else None
+    # the API reads no environment: the command line's BRIEFER_URL_TIMEOUT is a keyword here
+    timeout = float(run.env["BRIEFER_URL_TIMEOUT"]) if "BRIEFER_URL_TIMEOUT" in run.env else None
     if case.expect == "error":
         with pytest.raises(BrieferError, match=re.escape(case.says)):
-            in_time(lambda: build_brief(list(run.sources), BriefOptions(), stdin_bytes=stdin))
+            in_time(lambda: build_brief(list(run.sources), stdin_bytes=stdin, url_timeout=timeout))
         return
-    brief = in_time(lambda: build_brief(list(run.sources), BriefOptions(), stdin_bytes=stdin))
+    brief = in_time(lambda: build_brief(list(run.sources), stdin_bytes=stdin, url_timeout=timeout))
     strings = _strings(brief.to_dict())
     for text in strings:
         found = CONTROLS.search(text)

@@ -20,7 +20,15 @@ from tui_briefs import DATA, fixed_brief, single_source_brief
 from briefer.errors import InputError, OutputError
 from briefer.model import Brief, Source
 from briefer.summarize import ALGORITHMS
-from briefer.tui.operations import export_markdown, next_algorithm, resummarize, search
+from briefer.tui.keymap import help_rows
+from briefer.tui.operations import (
+    TOP_ACTORS,
+    TOP_POSITIONS,
+    export_brief,
+    next_algorithm,
+    resummarize,
+    search,
+)
 from briefer.tui.text import printable
 
 
@@ -78,17 +86,18 @@ def test_next_algorithm_walks_the_registry_and_wraps():
 def test_search_finds_brief_items_and_article_sentences():
     hits = search(fixed_brief(), "NIGHT")
     where = {h.where for h in hits}
-    assert {"Position", "Source 1"} <= where
+    assert {"Positions", "Source 1"} <= where
+    assert any(h.text.startswith("Mara Oyelaran (“its leader Mara Oyelaran”) said (reported):") for h in hits)
     assert all("night" in h.text.lower() for h in hits)
     assert search(fixed_brief(), "   ") == []
 
 
 def test_export_writes_markdown_and_refuses_to_overwrite(tmp_path):
     target = tmp_path / "brief.md"
-    export_markdown(fixed_brief(), target)
+    export_brief(fixed_brief(), target)
     assert target.read_text(encoding="utf-8").startswith("# Harbour talks resume")
     with pytest.raises(OutputError):
-        export_markdown(fixed_brief(), target)
+        export_brief(fixed_brief(), target)
 
 
 def test_control_characters_become_visible_one_for_one():
@@ -120,7 +129,11 @@ async def test_seed_paints_titles_at_once_then_fills_the_brief_from_the_real_bui
         assert brief is not None and brief.summary
         assert "building the brief" not in screen_text(app)
         assert len(items_in(app, "bottom-line")) == len(brief.summary)
-        assert app.query_one("#actor-table", DataTable).row_count == len(brief.actors)
+        table = app.query_one("#actor-table", DataTable)
+        assert table.row_count == min(len(brief.actors), TOP_ACTORS)  # the most salient first
+        assert len(items_in(app, "positions")) == min(len(brief.positions), TOP_POSITIONS)
+        await pilot.press("A")  # show all
+        assert table.row_count == len(brief.actors)
         assert len(items_in(app, "positions")) == len(brief.positions)
         assert len(items_in(app, "timeline")) == len(brief.timeline)
         await pilot.press("plus")
@@ -176,8 +189,10 @@ async def test_following_an_actor_lists_its_positions_and_mentions():
         await pilot.press("n", "o")
         table = app.query_one("#actor-table", DataTable)
         table.focus()
-        await pilot.press("enter")  # the first actor: Mara Oyelaran
+        assert table.get_row_at(0)[0].plain == "harbour authority"  # most mentions first
+        await pilot.press("j", "enter")  # j moves in the table as down does: Mara Oyelaran
         await pilot.pause()
+        assert table.has_focus
         text = screen_text(app)
         assert "Positions (2)" in text and "Mentions (2)" in text
         assert "We will not sign anything" in text
@@ -212,25 +227,37 @@ async def test_a_summary_sentence_opens_the_source_view_highlighted_and_in_view(
         assert type(app.screen).__name__ == "Screen"
 
 
+async def settle(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_plus_minus_change_the_length_and_a_cycles_the_algorithm():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         start = len(app.brief.summary)
-        await pilot.press("plus", "plus")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert len(items_in(app, "bottom-line")) == start + 1 or len(app.brief.summary) >= start + 1
+        await pilot.press("plus", "plus")  # the second counts though the first is not ready
+        await settle(app, pilot)
+        assert len(app.brief.summary) == len(items_in(app, "bottom-line")) == start + 2
         await pilot.press("minus")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        length = len(app.brief.summary)
-        assert len(items_in(app, "bottom-line")) == length
+        await settle(app, pilot)
+        assert len(app.brief.summary) == len(items_in(app, "bottom-line")) == start + 1
         await pilot.press("a")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert app.brief.algorithm == next_algorithm("briefer")
-        assert len(app.brief.summary) == length
-        assert f"bottom line {length} sentences · {next_algorithm('briefer')}" in screen_text(app)
+        assert len(app.brief.summary) == start + 1
+        assert f"{start + 1} sentences · {next_algorithm('briefer')}" in screen_text(app)
+
+
+async def test_ten_quick_presses_of_a_are_all_counted():
+    expected = "briefer"
+    for _ in range(10):
+        expected = next_algorithm(expected)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"a" * 10)
+        await settle(app, pilot)
+        assert app.brief.algorithm == expected
 
 
 async def test_search_lists_hits_and_opens_the_chosen_sentence():
@@ -288,7 +315,8 @@ async def test_help_and_quit():
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        assert "longer / shorter bottom line" in screen_text(app)
+        shown = screen_text(app)
+        assert all(what in shown for _, what in help_rows())  # every key fits at 80x24
         await pilot.press("escape", "q")
         await pilot.pause()
     assert not app.is_running

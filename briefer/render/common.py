@@ -1,4 +1,4 @@
-"""What every renderer says the same way: the byline, speakers, cue phrases, source marks."""
+"""Small pieces the presentation model (`sections.py`) is made of: byline, speaker, source line."""
 
 from __future__ import annotations
 
@@ -69,8 +69,3 @@ def source_line(source: Source) -> str:
         bits.append(f"not read: {source.error}")
     bits.append(source.url or source.location)
     return " — ".join(bits)
-
-
-def actor_line(brief: Brief, actor_id: str) -> str:
-    actor = brief.actor(actor_id)
-    return actor.name if actor else actor_id

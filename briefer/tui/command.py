@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = "Read the brief of one or more articles in the terminal."
     parser.epilog = "keys: arrows move, Enter opens the source, + - length, / search, s save, ? help, q quit"
     add_source_options(parser)
+    parser.add_argument("--no-cache", action="store_true", help="build the brief again, without the cache")
 
 
 class Session:
@@ -57,18 +58,27 @@ class Session:
         return compose(self._analysis, wanted)
 
 
-def reader_app(loaded: Loaded, options: BriefOptions, *, timing_log: str | None = None) -> BriefApp:
-    """The app over loaded sources: titles painted at once, the brief built in its worker."""
-    from briefer.pipeline import preview
-    from briefer.tui.app import BriefApp
+def reader_app(
+    loaded: Loaded,
+    options: BriefOptions,
+    *,
+    timing_log: str | None = None,
+    use_cache: bool = True,
+    keys_from_tty: bool = False,
+) -> BriefApp:
+    """The app over loaded sources: a cached brief at once, or titles then the brief from its worker."""
+    from briefer.tui.launch import make_reader
 
     session = Session(loaded, options)
-    return BriefApp(
-        builder=session.build,
-        resummarizer=session.recompose,
-        preview=preview(loaded),
+    return make_reader(
+        loaded,
+        options,
+        session.build,
+        session.recompose,
         timing_log=timing_log,
         started=_STARTED,
+        use_cache=use_cache,
+        keys_from_tty=keys_from_tty,
     )
 
 
@@ -77,6 +87,13 @@ def run_tui(args: argparse.Namespace, env: Environment, settings: Settings) -> i
     from briefer.arguments import brief_options, stdin_bytes
     from briefer.pipeline import load
 
-    loaded = load(args.sources, stdin_bytes=stdin_bytes(args, env), url_timeout=settings.url_timeout)
-    reader_app(loaded, brief_options(args, settings), timing_log=settings.tui_timing).run()
+    stdin = stdin_bytes(args, env)
+    loaded = load(args.sources, stdin_bytes=stdin, url_timeout=settings.url_timeout)
+    reader_app(
+        loaded,
+        brief_options(args, settings),
+        timing_log=settings.tui_timing,
+        use_cache=not args.no_cache,
+        keys_from_tty=stdin is not None,
+    ).run()
     return ExitStatus.OK

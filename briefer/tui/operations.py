@@ -7,17 +7,23 @@ takes milliseconds (no spaCy), and the result stays faithful: every pick is a so
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefer.ingest import Article
-from briefer.model import Actor, Brief, Position, Sentence, Source, SummaryItem
-from briefer.render.common import speaker_name
+from briefer.model import Brief, Source, SummaryItem
+from briefer.render.common import source_line
+from briefer.render.sections import Line, Section, actor_mentions, plain, present
 from briefer.summarize import ALGORITHMS, summarize
 
 MAX_HITS = 200
+TOP_ACTORS = 12
+TOP_POSITIONS = 15
+"""What a big brief shows at first (six wire stories give ~95 actors and ~130 positions)."""
+UNSEARCHED = frozenset({"sources", "notes"})
+"""Sections whose lines are not article text (the articles themselves are searched below)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,65 +71,118 @@ def next_algorithm(current: str) -> str:
     return names[(names.index(current) + 1) % len(names)] if current in names else names[0]
 
 
-def positions_by_actor(brief: Brief) -> list[tuple[str, list[Position]]]:
-    """Positions grouped under the actor (or speaker as written) who holds them, first seen first."""
-    groups: dict[str, list[Position]] = {}
-    for position in brief.positions:
-        groups.setdefault(speaker_name(brief, position), []).append(position)
+@dataclass(frozen=True, slots=True)
+class View:
+    """How much of a big brief the reader sees: actors whose name has `words`, or the top ones."""
+
+    words: str = ""
+    show_all: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Arranged:
+    actors: Section
+    positions: Section
+    hidden_actors: int
+    hidden_positions: int
+
+
+def salience(brief: Brief) -> dict[str, tuple[int, int, int]]:
+    """Each actor's weight in the brief: mentions, then sources naming it, then positions held."""
+    held = Counter(p.actor for p in brief.positions if p.actor)
+    return {a.id: (a.mentions, len(a.sources), held[a.id]) for a in brief.actors}
+
+
+def arrange(brief: Brief, actors: Section, positions: Section, view: View) -> Arranged:
+    """Actors and positions most salient first, filtered by name, cut to the top unless all."""
+    weight = salience(brief)
+    none = (0, 0, 0)
+    ranked_actors = sorted(actors.lines, key=lambda line: weight.get(line.actor or "", none), reverse=True)
+    ranked_positions = sorted(
+        positions.lines, key=lambda line: weight.get(line.actor or "", none), reverse=True
+    )
+    words = view.words.casefold().split()
+    if words:
+        names = {line.actor: plain(line).casefold() for line in ranked_actors}
+        ranked_actors = [line for line in ranked_actors if all(w in names[line.actor] for w in words)]
+        ranked_positions = [
+            line
+            for line in ranked_positions
+            if all(w in names.get(line.actor, "") or w in (line.label or "").casefold() for w in words)
+        ]
+    top_actors = ranked_actors if view.show_all else ranked_actors[:TOP_ACTORS]
+    top_positions = ranked_positions if view.show_all else ranked_positions[:TOP_POSITIONS]
+    return Arranged(
+        replace(actors, lines=tuple(top_actors)),
+        replace(positions, lines=tuple(top_positions)),
+        len(ranked_actors) - len(top_actors),
+        len(ranked_positions) - len(top_positions),
+    )
+
+
+def citation_text(brief: Brief, line: Line) -> str:
+    """A line as a reader pastes it: its words with the `[n]` mark, then each cited source."""
+    cited = line.citations or ((line.source,) if line.source is not None else ())
+    sources = [f"[{n}] {source_line(brief.source(n))}" for n in cited if _has_source(brief, n)]
+    return "\n".join([plain(line), *sources])
+
+
+def url_of(source: Source) -> str | None:
+    """The article's web address, if it came from the web."""
+    url = source.url or source.location
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _has_source(brief: Brief, source_id: int) -> bool:
+    return any(s.id == source_id for s in brief.sources)
+
+
+def group_by_label(lines: Sequence[Line]) -> list[tuple[str, list[Line]]]:
+    """Lines grouped under their label (positions under who holds them), first seen first."""
+    groups: dict[str, list[Line]] = {}
+    for line in lines:
+        groups.setdefault(line.label or "", []).append(line)
     return list(groups.items())
 
 
-def actor_mentions(brief: Brief, actor: Actor) -> list[tuple[Source, Sentence]]:
-    """The sentences that name the actor or one of its aliases (whole words, case as written)."""
-    names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    return [
-        (src, s)
-        for src in brief.readable_sources
-        if not actor.sources or src.id in actor.sources
-        for s in src.sentences
-        if pattern.search(s.text)
-    ]
-
-
 def search(brief: Brief, query: str) -> list[Hit]:
-    """Case-insensitive matches in every section of the brief, then in the articles' sentences."""
+    """Case-insensitive matches in the brief's sections as presented, then in the articles' sentences."""
     needle = query.strip().casefold()
     if not needle:
         return []
     hits: list[Hit] = []
-    for item in brief.summary:
-        hits.append(Hit("Bottom line", item.text, item.source, item.sentence))
-    for actor in brief.actors:
-        first = actor_mentions(brief, actor)[:1]
-        where = (first[0][0].id, first[0][1].index) if first else (next(iter(actor.sources), 1), None)
-        hits.append(Hit("Actor", " · ".join((actor.name, *actor.aliases)), *where))
-    for pos in brief.positions:
-        hits.append(
-            Hit("Position", f"{speaker_name(brief, pos)} {pos.verb}: {pos.content}", pos.source, pos.sentence)
-        )
-    for bg in brief.background:
-        hits.append(Hit("Background", bg.text, bg.source, bg.sentence))
-    for event in brief.timeline:
-        hits.append(Hit("Timeline", f"{event.date} {event.text}", event.source, event.sentence))
+    for section in present(brief).sections:
+        if section.id not in UNSEARCHED:
+            hits += [_hit(brief, section.title, line) for line in section.lines]
     for src in brief.readable_sources:
         hits.extend(Hit(f"Source {src.id}", s.text, src.id, s.index) for s in src.sentences)
     return [h for h in hits if needle in h.text.casefold()][:MAX_HITS]
 
 
-def sentence_of(brief: Brief, source_id: int, index: int | None) -> Sentence | None:
-    if index is None:
-        return None
-    try:
-        source = brief.source(source_id)
-    except KeyError:
-        return None
-    return next((s for s in source.sentences if s.index == index), None)
+def _hit(brief: Brief, where: str, line: Line) -> Hit:
+    """An actor's line points at the first sentence naming it; every other line at its own."""
+    actor = brief.actor(line.actor) if line.sentence is None else None
+    first = actor_mentions(brief, actor)[:1] if actor else []
+    if first:
+        return Hit(where, plain(line), first[0][0].id, first[0][1].index)
+    return Hit(where, plain(line), line.source or 1, line.sentence)
 
 
-def export_markdown(brief: Brief, path: str | Path, *, overwrite: bool = False) -> Path:
-    """Write the brief as markdown, atomically; `OutputError` if the file exists and not `overwrite`."""
+def format_for(path: str | Path) -> str:
+    """The renderer a file name asks for by its extension (`.txt` text, `.html` HTML...); markdown
+    for any other."""
+    from briefer.render import RENDERERS
+
+    suffix = Path(path).suffix.lower()
+    suffix = {".htm": ".html", ".markdown": ".md"}.get(suffix, suffix)
+    return next((r.name for r in RENDERERS.values() if r.extension == suffix), "markdown")
+
+
+def export_brief(brief: Brief, path: str | Path, *, overwrite: bool = False) -> Path:
+    """Write the brief in the format its extension names, atomically; `OutputError` if the file
+    exists and not `overwrite`."""
     from briefer.output import write_atomic
     from briefer.render import RENDERERS
 
-    return write_atomic(Path(path).expanduser(), RENDERERS["markdown"].render(brief), overwrite=overwrite)
+    rendered = RENDERERS[format_for(path)].render(brief)
+    return write_atomic(Path(path).expanduser(), rendered, overwrite=overwrite)

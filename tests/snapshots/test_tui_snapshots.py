@@ -1,4 +1,4 @@
-"""Snapshots of the reader's main screens at 80x24 and 120x40, from a small fixed brief.
+"""Snapshots of the reader at 80x24 first (then 120x40), from a small fixed brief.
 
 The brief is tests/data/tui_brief.json, not the live pipeline, so the pictures change only when the
 interface does. Review a changed snapshot in the report before `--snapshot-update`.
@@ -47,3 +47,16 @@ def test_source_view_at_a_summary_sentence_80x24(snap_compare):
 
 def test_light_theme_120x40(snap_compare):
     assert snap_compare(app_for(fixed_brief()), press=["t", "n", "o"], terminal_size=(120, 40))
+
+
+def test_help_fits_80x24(snap_compare):
+    assert snap_compare(app_for(single_source_brief()), press=["question_mark"], terminal_size=(80, 24))
+
+
+def test_actor_table_and_positions_of_two_articles_80x24(snap_compare):
+    """At 80 columns the article list waits for `l`; the actor table's columns fit."""
+    assert snap_compare(app_for(fixed_brief()), press=["n", "o", "n", "o", "n", "p"], terminal_size=(80, 24))
+
+
+def test_article_list_on_l_80x24(snap_compare):
+    assert snap_compare(app_for(fixed_brief()), press=["l"], terminal_size=(80, 24))

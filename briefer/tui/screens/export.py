@@ -1,4 +1,4 @@
-"""Export: ask for a file name; ask again before overwriting a file that exists."""
+"""Dialogs: a line of input (the export file name, the actor filter) and a yes/no question."""
 
 from __future__ import annotations
 
@@ -14,23 +14,32 @@ from textual.widgets import Button, Input, Static
 from briefer.tui.text import literal
 
 
-class ExportScreen(ModalScreen[str | None]):
-    """Returns the file name typed, or None when cancelled."""
+class AskScreen(ModalScreen[str | None]):
+    """One line of input; returns what was typed (Enter), or None when cancelled (Escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, question: str, default: str = "", input_id: str = "ask") -> None:
         super().__init__()
+        self.question = question
         self.default = default
+        self.input_id = input_id
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Write the brief as markdown to:", style="bold"))
-            yield Input(self.default, id="export-path")
-            yield Static(Text("Enter to write, Escape to cancel", style="dim"))
+            yield Static(Text(self.question, style="bold"))
+            yield Input(self.default, id=self.input_id)
+            yield Static(Text("Enter to confirm, Escape to cancel", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        self.dismiss(event.value)
+
+
+class ExportScreen(AskScreen):
+    """Returns the file name typed (its extension picks the format), or None when cancelled."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__("Save the brief to (.md .txt .html .json):", default, "export-path")
 
 
 class ConfirmScreen(ModalScreen[bool]):
