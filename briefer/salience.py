@@ -13,7 +13,6 @@ ones for reading, which the command line does unless `--all` is given.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,9 +23,8 @@ TOP_ACTORS = 12
 TOP_POSITIONS = 15
 SOURCE_WEIGHT = 3.0
 STATEMENT_WEIGHT = 2.0
-REPEATED = 0.7
-"""Share of the shorter content's words found in the other for two statements to be one."""
-_WORD = re.compile(r"\w+")
+MIN_REPEAT = 20
+"""Characters a statement needs before its words inside another one count as a repeat."""
 
 
 def rank(
@@ -51,30 +49,35 @@ def rank(
 
 
 def group_repeats(positions: Sequence[Position]) -> list[Position]:
-    """Each actor's (or unresolved speaker's) statements, a repeated one kept once with citations."""
+    """Each actor's (or unresolved speaker's) statements, a repeated one kept once with citations.
+
+    A repeat is the same words, or the same words inside a longer statement ("costs on Russia" and
+    "costs on Russia and its banks"): the shorter is kept and cited to both places, so every cited
+    sentence still carries the words shown (statements that only share most words stay apart).
+    """
     kept: list[Position] = []
-    words: list[frozenset[str]] = []
     for position in positions:
-        mine = frozenset(w.lower() for w in _WORD.findall(position.content))
+        mine = _folded(position.content)
         same = next(
             (
                 k
                 for k, other in enumerate(kept)
                 if _who(other) == _who(position)
                 and other.direct == position.direct
-                and _repeats(mine, words[k])
+                and len(min(mine, _folded(other.content), key=len)) >= MIN_REPEAT
+                and (mine in _folded(other.content) or _folded(other.content) in mine)
             ),
             None,
         )
         if same is None:
             kept.append(position)
-            words.append(mine)
             continue
         first = kept[same]
-        places = {(c.source, c.sentence) for c in first.also} | {(position.source, position.sentence)}
-        places |= {(c.source, c.sentence) for c in position.also}
-        places.discard((first.source, first.sentence))
-        kept[same] = replace(first, also=tuple(Citation(s, i) for s, i in sorted(places)))
+        shorter = position if len(mine) < len(_folded(first.content)) else first
+        places = {(c.source, c.sentence) for p in (first, position) for c in p.also}
+        places |= {(p.source, p.sentence) for p in (first, position)}
+        places.discard((shorter.source, shorter.sentence))
+        kept[same] = replace(shorter, also=tuple(Citation(s, i) for s, i in sorted(places)))
     return kept
 
 
@@ -102,7 +105,5 @@ def _who(position: Position) -> str:
     return position.actor or position.speaker.lower()
 
 
-def _repeats(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= REPEATED and min(len(a), len(b)) >= 4
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -58,6 +58,7 @@ def test_an_actors_repeated_statement_is_shown_once_with_both_places():
     first = Position("biden", "Biden", "said", said, False, 1, 4)
     again = Position("biden", "Biden", "said", said + " and its banks", False, 3, 7)
     other = Position("putin", "Putin", "said", said, False, 2, 1)
-    kept = group_repeats([first, again, other])
-    assert [(p.actor, p.source) for p in kept] == [("biden", 1), ("putin", 2)]
+    different = Position("biden", "Biden", "said", said.replace("severe", "no"), False, 4, 2)
+    kept = group_repeats([first, again, other, different])
+    assert [(p.actor, p.source) for p in kept] == [("biden", 1), ("putin", 2), ("biden", 4)]
     assert [(c.source, c.sentence) for c in kept[0].also] == [(3, 7)]
