@@ -15,6 +15,7 @@ from pathlib import Path
 from briefer.arguments import add_source_options, brief_options, one_line, positive_int, stdin_bytes
 from briefer.environment import Environment, Settings
 from briefer.errors import ExitStatus, InputError, OutputError, UsageError
+from briefer.model import Brief
 
 COLORS = ("auto", "always", "never")
 EACH_SEPARATOR = "\n---\n\n"
@@ -40,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--partial", action="store_true", help="exit 0 even if some sources could not be read"
     )
     parser.add_argument(
+        "--all", action="store_true", help="every actor and position (default: the top ones; JSON has all)"
+    )
+    parser.add_argument(
         "--color",
         choices=COLORS,
         default="auto",
@@ -59,7 +63,7 @@ def run_brief(args: argparse.Namespace, env: Environment, settings: Settings) ->
     options = brief_options(args, settings)
     loaded = load(args.sources, stdin_bytes=stdin, url_timeout=settings.url_timeout)
     brief = compose(analyse(loaded, options), options)
-    rendered = RENDERERS[args.format].render(brief)
+    rendered = RENDERERS[args.format].render(_shown(brief, args))
     if args.output:
         from briefer.output import write_atomic
 
@@ -82,6 +86,10 @@ def _check(args: argparse.Namespace) -> None:
         raise UsageError("--force only applies with -o/--output (see 'briefer brief --help')")
     if args.jobs > 1 and not args.each:
         raise UsageError("--jobs only applies with --each (see 'briefer brief --help')")
+    if args.output and not args.each:
+        from briefer.output import check_target
+
+        check_target(args.output, overwrite=args.force)  # before seconds of work, not after
 
 
 def _print(rendered: str, args: argparse.Namespace, env: Environment, settings: Settings) -> None:
@@ -129,7 +137,7 @@ def _run_each(args: argparse.Namespace, env: Environment, settings: Settings, st
                 failed += 1
             elif folder is not None:
                 try:
-                    write_atomic(targets[k], renderer.render(brief), overwrite=args.force)  # checked first
+                    write_atomic(targets[k], renderer.render(_shown(brief, args)), overwrite=args.force)
                 except OutputError as exc:
                     progress.print(f"briefer: error: {one_line(str(exc))}")
                     failed += 1
@@ -138,12 +146,19 @@ def _run_each(args: argparse.Namespace, env: Environment, settings: Settings, st
 
                 env.stdout.write(render_line(brief))
             else:
-                env.stdout.write((EACH_SEPARATOR if k else "") + renderer.render(brief))
+                env.stdout.write((EACH_SEPARATOR if k else "") + renderer.render(_shown(brief, args)))
             env.stdout.flush()
             progress.advance(error is None)
     if failed and not (args.partial and failed < len(locations)):
         return ExitStatus.BAD_INPUT
     return ExitStatus.OK
+
+
+def _shown(brief: Brief, args: argparse.Namespace) -> Brief:
+    """The top actors and positions for reading, unless --all; JSON always keeps every one."""
+    from briefer.salience import shown
+
+    return brief if args.all or args.format == "json" else shown(brief)
 
 
 def _each_folder(output: str | None) -> Path | None:

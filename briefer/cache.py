@@ -14,9 +14,8 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +27,9 @@ from briefer.model import SCHEMA_VERSION, Brief
 APP_NAME = "briefer"
 
 
-def cache_dir(environ: dict[str, str] | None = None) -> Path:
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """`BRIEFER_CACHE_DIR`, else the platform's user cache folder (e.g. `~/.cache/briefer/briefs`)."""
-    environ = dict(os.environ) if environ is None else environ
+    environ = os.environ if environ is None else environ
     override = environ.get("BRIEFER_CACHE_DIR")
     if override:
         return Path(override)
@@ -51,7 +50,6 @@ def brief_key(articles: Sequence[object], failed: Sequence[object], options: obj
         "version": __version__,
         "schema": SCHEMA_VERSION,
         "day": (clock or datetime.now(UTC)).date().isoformat(),
-        "model": os.environ.get("BRIEFER_MODEL", ""),
         "articles": [_plain(a) for a in articles],
         "failed": [_plain(f) for f in failed],
         "options": settings,
@@ -100,34 +98,23 @@ def clear(folder: Path | None = None) -> int:
     return count
 
 
-def _plain(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """the brief cache of `briefer tui`: where it is, or clear it"""
     parser.description = "Show where `briefer tui` keeps built briefs, or remove them all."
     parser.add_argument("action", choices=("path", "clear"), help="path: print the folder; clear: empty it")
 
 
-def run(args: argparse.Namespace, env: Any) -> int:
-    """`briefer cache path|clear` (for the command table; `env` gives stdout)."""
-    out = env.stdout
+def run(args: argparse.Namespace, env: Any, settings: object = None) -> int:
+    """`briefer cache path|clear`; the folder comes from the environment given (`env.environ`)."""
+    folder = cache_dir(getattr(env, "environ", None))
     if args.action == "clear":
-        out.write(f"removed {clear()} cached briefs from {cache_dir()}\n")
+        env.stdout.write(f"removed {clear(folder)} cached briefs from {folder}\n")
     else:
-        out.write(f"{cache_dir()}\n")
+        env.stdout.write(f"{folder}\n")
     return 0
 
 
-def main(argv: Sequence[str]) -> int:
-    """`python -m briefer.cache path|clear`, until `briefer cache` is in the command table."""
-    parser = argparse.ArgumentParser(prog="python -m briefer.cache")
-    add_arguments(parser)
-    return run(parser.parse_args(list(argv)), sys)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value

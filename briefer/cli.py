@@ -68,6 +68,12 @@ COMMANDS: tuple[Command, ...] = (
         "briefer.tui.command:run_tui",
     ),
     Command(
+        "cache",
+        "show or clear the briefs `briefer tui` keeps to open again at once",
+        "briefer.cache:add_arguments",
+        "briefer.cache:run",
+    ),
+    Command(
         "mail",
         "send a brief by email, or print the message for `sendmail -t`",
         "briefer.mail.command:add_arguments",

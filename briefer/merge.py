@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from briefer.dates import sort_key
 from briefer.model import Actor, BackgroundItem, Citation, Position, SummaryItem, TimelineEvent
 
 if TYPE_CHECKING:
@@ -155,16 +156,18 @@ def merged_summary(
     ratio: float | None,
     algorithm: str,
 ) -> tuple[SummaryItem, ...]:
-    """One bottom line over all articles, each repeated sentence offered once.
+    """One bottom line over all articles that leads with the newest developments.
 
-    The summarizer favours early sentences, so the articles are interleaved (every lead first, then
-    every second sentence...) rather than concatenated, which would favour the first article only.
-    Picks are shown by date, then source order, then place in the article.
+    The summarizer favours early sentences, so the articles are interleaved newest first (the
+    newest article's lead, then the one before it..., then every second sentence...) rather than
+    concatenated; a short bottom line then stays among the newest leads and the older articles are
+    left to the background and the timeline. Picks are shown newest source first, then in their
+    article's order; each is a whole sentence of its source with its citations.
     """
     from briefer.summarize import summarize, summary_count
 
     where = sorted(
-        (s.index, rank[source], source)
+        (s.index, -rank[source], source)
         for source, p in enumerate(parsed, start=1)
         for s in p.sentences
         if duplicates.kept((source, s.index))
@@ -180,7 +183,15 @@ def merged_summary(
         items.append(
             SummaryItem(texts[pick.index], source, index, pick.score, duplicates.also((source, index)))
         )
-    return tuple(sorted(items, key=lambda i: (rank[i.source], i.sentence)))
+    return tuple(sorted(items, key=lambda i: (-rank[i.source], i.sentence)))
+
+
+def covered_period(published: Sequence[str | None]) -> str | None:
+    """The dates the sources cover: one ISO date, or "first/last" (an ISO 8601 interval)."""
+    days = sorted(p[:10] for p in published if p)
+    if not days:
+        return None
+    return days[0] if days[0] == days[-1] else f"{days[0]}/{days[-1]}"
 
 
 def merged_positions(
@@ -253,7 +264,11 @@ def _collapsed(
     def date(item: _Dated) -> str:
         return getattr(item, "date", "") if by_date else ""
 
-    ordered = sorted(items, key=lambda i: (date(i), rank[i.source], i.sentence)) if by_date else list(items)
+    ordered = (
+        sorted(items, key=lambda i: (sort_key(date(i)), rank[i.source], i.sentence))
+        if by_date
+        else list(items)
+    )
     kept = collapse(
         ordered,
         lambda i: (i.source, i.sentence),

@@ -78,6 +78,7 @@ class Actor:
     role: str | None = None
     mentions: int = 0
     sources: tuple[int, ...] = ()
+    rank: int = 0  # 1 = most salient (sources, mentions, statements); 0 = not ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class Position:
     anonymous: bool = False
     published: str | None = None
     also: tuple[Citation, ...] = ()
+    rank: int = 0  # 1 = first shown: its actor's salience, then date order; 0 = not ranked
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class Brief:
     generated_at: str | None = None
     notes: tuple[str, ...] = ()
     schema_version: int = field(default=SCHEMA_VERSION)
+    period: str | None = None  # the dates the sources cover: "2016-02-12/2016-02-29" or one date
 
     @property
     def readable_sources(self) -> tuple[Source, ...]:
@@ -168,6 +171,7 @@ class Brief:
             "title": self.title,
             "generated_at": self.generated_at,
             "algorithm": self.algorithm,
+            "period": self.period,
             "notes": list(self.notes),
             "sources": [s.to_dict() for s in self.sources],
             "summary": [_item_dict(i) for i in self.summary],
@@ -210,6 +214,7 @@ class Brief:
             generated_at=data.get("generated_at"),
             notes=tuple(data.get("notes", ())),
             schema_version=data.get("schema_version", SCHEMA_VERSION),
+            period=data.get("period"),
         )
 
 

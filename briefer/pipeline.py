@@ -196,17 +196,22 @@ def compose(analysis: Analysis, options: BriefOptions | None = None) -> Brief:
             analysis.background, summary, rank, analysis.duplicates, options.background
         )
         timeline = merge.merged_timeline(analysis.timeline, rank, analysis.duplicates)
+    from briefer.merge import covered_period
+    from briefer.salience import rank as by_salience
+
+    actors, positions = by_salience(analysis.actors, positions)
     return Brief(
         title=brief_title([p.article.title for p in parsed]),
         sources=_sources(analysis),
         summary=summary,
-        actors=analysis.actors,
+        actors=actors,
         positions=positions,
         background=background,
         timeline=timeline,
         algorithm=options.algorithm,
         generated_at=_now(options).isoformat(timespec="seconds"),
         notes=tuple(_notes(parsed) + [f"{where}: not read: {reason}" for where, reason in analysis.failed]),
+        period=covered_period([p.article.published for p in parsed]),
     )
 
 

@@ -84,8 +84,11 @@ def clean_text(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Safe single-line text (titles, mail headers): cleaned, every whitespace run one space."""
-    return " ".join(UNSAFE.sub(" ", clean_text(text)).split())
+    """Safe single-line text (titles, mail headers): escape sequences removed, every other unsafe
+    character a space (NEL and U+202E separate words as much as a line break), every whitespace
+    run one space."""
+    text = ESCAPE_SEQUENCE.sub("", text.replace("\r\n", "\n"))
+    return " ".join(UNSAFE.sub(" ", unicodedata.normalize("NFC", text)).split())
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "000_479c8156071b18c9.txt"
 RUNS = 3
-SESSION = "briefer-bench-tui"
+SESSION = f"briefer-bench-tui-{os.getpid()}"  # one per run, named apart from anyone else's
 POLL = 0.005
 LIMIT = 60.0
 MID_BUILD = 0.5
@@ -52,10 +52,10 @@ def _wait(condition: Callable[[], bool], what: str) -> float:
     return time.perf_counter()
 
 
-def _session_exists() -> bool:
+def _no_session() -> bool:
     return (
         subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True, check=False).returncode
-        == 0
+        != 0
     )
 
 
@@ -64,18 +64,23 @@ def _start(tree: Path, source: Path, cache: Path, *flags: str) -> tuple[float, i
     env = {"BRIEFER_CACHE_DIR": str(cache), "PYTHONPATH": str(tree)}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     started = time.perf_counter()
-    _tmux("new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", f"exec env {exports} {command}")
+    # Started in `tree`: `python -m` puts the current folder first on the path.
+    shell = f"exec env {exports} {command}"  # Textual draws on stderr: no redirection
+    _tmux("kill-session", "-t", SESSION)
+    _wait(_no_session, "the last run's session to close")
+    _tmux("new-session", "-d", "-s", SESSION, "-c", str(tree), "-x", "80", "-y", "24", shell)
+    _tmux("set-option", "-t", SESSION, "remain-on-exit", "on")  # a crash stays on screen
     pid = int(_tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
     return started, pid
 
 
 def _gone(pid: int) -> bool:
+    """The process has ended (tmux keeps the pane, and reaps the process)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
         return True
-    # A zombie of tmux's is gone for the user: the pane has closed.
-    return not _session_exists()
 
 
 def one_run(
@@ -131,7 +136,7 @@ def main(argv: list[str]) -> int:
             for cached, quit_early in ((False, True), (False, False), (True, False)):
                 for name, tree in trees.items():
                     _tmux("kill-session", "-t", SESSION)
-                    times = one_run(tree, source, title, cache, cached=cached, quit_early=quit_early)
+                    times = one_run(tree, source, title, cache / name, cached=cached, quit_early=quit_early)
                     for event, seconds in times.items():
                         results[name].setdefault(event, []).append(seconds)
     _tmux("kill-session", "-t", SESSION)

@@ -110,7 +110,7 @@ def test_output_file_is_written(cli, tmp_path):
 def test_failed_run_leaves_an_existing_output_file_as_it_was(cli, tmp_path):
     target = tmp_path / "brief.md"
     target.write_text("my notes")
-    status, _, err = cli("brief", tmp_path / "missing.txt", "-o", target)
+    status, _, err = cli("brief", tmp_path / "missing.txt", "-o", target, "--force")
     assert status == 1 and "no such file" in err
     assert target.read_text() == "my notes"
 

@@ -5,6 +5,7 @@ the digest by email."""
 from __future__ import annotations
 
 import json
+import re
 from email import message_from_string, policy
 from types import SimpleNamespace
 
@@ -139,7 +140,9 @@ def test_html_digest_is_one_page_with_an_index(fresh_site, user_cache):
     status, out, _ = run(["digest", fresh_site.url("/world.atom"), "--format", "html"])
     assert status == 0
     assert out.count("<section id=") == 3 and out.count("<!DOCTYPE html>") == 1
-    assert '<a href="#s1">' in out and 'id="s2-source-1"' in out
+    assert '<a href="#s1">' in out and 'id="s2-source-1"' in out and 'href="#s2-source-1"' in out
+    ids = re.findall(r'\bid="([^"]+)"', out)
+    assert len(ids) == len(set(ids)), "every anchor is unique in the page"
 
 
 def test_what_changed_since_the_previous_brief(fresh_site, user_cache):

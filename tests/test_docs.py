@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from briefer.cli import COMMANDS, command_parser
 
-SOURCE_COMMANDS = [c.name for c in COMMANDS if c.name not in ("help", "version", "completion")]
+SOURCE_COMMANDS = [c.name for c in COMMANDS if c.name not in ("help", "version", "completion", "cache")]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

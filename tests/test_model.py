@@ -89,9 +89,11 @@ def _every_field_set() -> Brief:
             ),
         ),
         summary=(SummaryItem(sentences[0].text, 1, 0, 0.75, also),),
-        actors=(Actor("ann-lee", "Ann Lee", "person", ("Lee",), "envoy", 2, (1, 2)),),
+        actors=(Actor("ann-lee", "Ann Lee", "person", ("Lee",), "envoy", 2, (1, 2), 1),),
         positions=(
-            Position("ann-lee", "Ann Lee", "said", "the truce held", False, 1, 0, True, "2016-04-02", also),
+            Position(
+                "ann-lee", "Ann Lee", "said", "the truce held", False, 1, 0, True, "2016-04-02", also, 1
+            ),
         ),
         background=(BackgroundItem(sentences[1].text, 1, 1, 1.5, also),),
         timeline=(TimelineEvent("2014", sentences[1].text, 1, 1, "in 2014", also),),
@@ -99,6 +101,7 @@ def _every_field_set() -> Brief:
         generated_at="2026-01-02T03:04:05+00:00",
         notes=("missing.txt: not read: no such file", "a.txt: cut at 1,500 sentences"),
         schema_version=1,
+        period="2016-04-01/2016-04-02",
     )
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXED_NOW, SAMPLES
 
+from briefer.dates import sort_key
 from briefer.model import Brief
+from briefer.render.markdown import render as render_markdown
 
 CLUSTERS = [
     "ethiopia_tigray_2021",
@@ -118,12 +120,22 @@ def test_the_merged_brief_shows_that_sentence_once_with_both_sources(cluster_bri
 
 
 @pytest.mark.parametrize("name", CLUSTERS)
-def test_the_bottom_line_spans_the_coverage_in_date_order(cluster_briefs, name):
+def test_the_bottom_line_leads_with_the_newest_developments(cluster_briefs, name):
     brief = cluster_briefs[name]
     dates = {s.id: s.published for s in brief.sources}
-    order = [(dates[i.source], i.source, i.sentence) for i in brief.summary]
-    assert order == sorted(order)
+    newest = max(d for d in dates.values() if d)
+    assert dates[brief.summary[0].source] == newest, "the newest article's key sentence comes first"
+    order = [dates[i.source] for i in brief.summary]
+    assert order == sorted(order, reverse=True)
     assert len({i.source for i in brief.summary}) >= 2
+
+
+@pytest.mark.parametrize("name", CLUSTERS)
+def test_the_brief_says_the_period_it_covers(cluster_briefs, name):
+    brief = cluster_briefs[name]
+    days = sorted(s.published[:10] for s in brief.sources if s.published)
+    assert brief.period == f"{days[0]}/{days[-1]}"
+    assert f"{days[0]} to {days[-1]}" in render_markdown(brief).splitlines()[2]
 
 
 @pytest.mark.parametrize("name", CLUSTERS)
@@ -165,7 +177,7 @@ def test_each_actors_statements_are_in_date_order(cluster_briefs, name):
 @pytest.mark.parametrize("name", CLUSTERS)
 def test_the_timeline_is_ordered_and_has_no_repeats(cluster_briefs, name):
     events = cluster_briefs[name].timeline
-    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert [e.date for e in events] == sorted((e.date for e in events), key=sort_key)
     keys = [(e.date, _norm(e.text)) for e in events]
     assert len(keys) == len(set(keys))
 
@@ -258,9 +270,8 @@ async def test_the_readers_longer_shorter_and_algorithm_keys_give_the_command_li
         await pilot.press("plus")
         await app.workers.wait_for_complete()
         assert app.brief is not None
-        assert (
-            _places(app.brief) == [(1, 0), (2, 0), (2, 1), (3, 2)] == _cli_places(cli, folder, 4, "briefer")
-        )
+        assert len(_places(app.brief)) == 4
+        assert _places(app.brief) == _cli_places(cli, folder, 4, "briefer")
         await pilot.press("minus", "a")
         await app.workers.wait_for_complete()
         algorithm = next_algorithm("briefer")

@@ -315,11 +315,12 @@ def _article():
     return Article("x.txt", "A slow title", None, None, ("Text.",))
 
 
-def test_python_m_briefer_cache_prints_its_folder_and_clears_it(tmp_path, monkeypatch, capsys):
+def test_briefer_cache_prints_its_folder_and_clears_it(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFER_CACHE_DIR", str(tmp_path / "briefs"))
     cache.store("k", fixed_brief())
-    assert cache.main(["path"]) == 0 and capsys.readouterr().out.strip() == str(tmp_path / "briefs")
-    assert cache.main(["clear"]) == 0 and "removed 1 cached briefs" in capsys.readouterr().out
+    assert cli("cache", "path") == (0, f"{tmp_path / 'briefs'}\n", "")
+    status, out, _ = cli("cache", "clear")
+    assert status == 0 and "removed 1 cached briefs" in out
     assert cache.load("k") is None
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from briefer import gazetteer
 from briefer.actors.grouping import group
 from briefer.actors.index import ActorIndex, build_index
 from briefer.actors.mentions import (
@@ -24,6 +25,7 @@ from briefer.actors.mentions import (
     entities,
     mention,
     metonym,
+    outlet_key,
     own_outlet,
     shouted_mentions,
     surname_mentions,
@@ -43,7 +45,11 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
     shouted: list[tuple[int, int, Span]] = []
     authors: dict[int, str] = {}
     outlets: set[tuple[int, str]] = set()
+    own: dict[int, str] = {}
     for source_id, article in enumerate(parsed, start=1):
+        key = outlet_key(article.article.outlet)
+        if key:
+            own[source_id] = key
         signed = signed_by(article.article.title)
         if signed is not None:
             authors[source_id] = signed[0]
@@ -72,5 +78,9 @@ def find_actors(parsed: Sequence[ParsedArticle]) -> ActorIndex:
             subjects.extend((source_id, index, r) for r in role_subjects(span))
     mentions += shouted_mentions(shouted, mentions)
     mentions += surname_mentions(parsed, mentions)
-    mentions = [m for m in mentions if (m.source, m.text) not in outlets]
+    mentions = [
+        m
+        for m in mentions
+        if (m.source, m.text) not in outlets and own.get(m.source) != gazetteer.fold(m.text)
+    ]
     return build_index(group(mentions), roles, subjects, authors)

@@ -21,81 +21,22 @@ from briefer import gazetteer
 from briefer.actors.mentions import Mention
 from briefer.model import ActorKind
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _PARTICLES = frozenset(["al", "el", "de", "da", "di", "du", "von", "van", "der", "bin", "ibn", "la", "le"])
 _SHORTENED = frozenset(["organization", "group", "country"])
 """Kinds known by a short form ("Observatory", "Nusra", "North"); a place is not ("Manila" is not
 "Manila Bay")."""
-_GENERIC = frozenset(
-    [
-        "united",
-        "new",
-        "national",
-        "democratic",
-        "republican",
-        "people",
-        "peoples",
-        "islamic",
-        "saint",
-        "st",
-        "great",
-        "royal",
-        "free",
-        "general",
-        "supreme",
-        "federal",
-        "central",
-        "state",
-        "states",
-        "international",
-        "european",
-        "american",
-        "arab",
-        "human",
-        "rights",
-        "security",
-        "foreign",
-        "court",
-        "house",
-        "party",
-        "council",
-        "committee",
-        "union",
-        "department",
-        "ministry",
-        "army",
-        "front",
-        "forces",
-        "group",
-        "office",
-        "agency",
-        "association",
-        "organization",
-        "organisation",
-        "movement",
-        "league",
-        "alliance",
-        "coalition",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "republic",
-        "kingdom",
-        "city",
-        "county",
-        "university",
-        "school",
-        "bank",
-        "company",
-        "corporation",
-        "news",
-        "times",
-        "post",
-    ]
+_GENERIC = _words(
+    """united new national democratic republican people peoples islamic saint st great royal free
+    general supreme federal central state states international european american arab human rights
+    security foreign court house party council committee union department ministry army front
+    forces group office agency association organization organisation movement league alliance
+    coalition north south east west northern southern eastern western republic kingdom city county
+    university school bank company corporation news times post"""
 )
 """Words too common to stand alone for a longer name ("Front" is not "Nusra Front")."""
 

@@ -114,6 +114,7 @@ def build_index(
     persons: dict[tuple[int, int], list[str]] = defaultdict(list)
     used: set[str] = set()
     spoken_for: set[tuple[str, str]] = set()
+    literal = {m.text for members in groups.values() for m in members if m.kind == "place"}
     for key, members in groups.items():
         written = Counter(m.text for m in members if not m.demonym)
         kind = _kind(members)
@@ -123,7 +124,7 @@ def build_index(
             name = key
         actor_id = _slug(name, used)
         role = _best_role(roles, {m.text for m in members}) if kind == "person" else None
-        metonyms = {m.text for m in members if m.demonym and gazetteer.capital(m.text)}
+        metonyms = {m.text for m in members if m.demonym and gazetteer.capital(m.text) and m.text in literal}
         aliases = tuple(sorted({m.text for m in members} - {name} - metonyms))
         sources = tuple(sorted({m.source for m in members}))
         actors.append(Actor(actor_id, name, kind, aliases, role, len(members), sources))

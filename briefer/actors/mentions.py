@@ -21,6 +21,11 @@ from briefer import gazetteer
 from briefer.model import ActorKind
 from briefer.segment import ParsedArticle
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -48,25 +53,7 @@ _CREDIT = re.compile(
     re.I,
 )
 """A contributor line: its names are the newsroom's, not the story's."""
-_TIME_ZONES = frozenset(
-    [
-        "GMT",
-        "UTC",
-        "EST",
-        "EDT",
-        "CST",
-        "CDT",
-        "PST",
-        "PDT",
-        "CET",
-        "CEST",
-        "BST",
-        "IST",
-        "JST",
-        "AEST",
-        "MSK",
-    ]
-)
+_TIME_ZONES = _words("""GMT UTC EST EDT CST CDT PST PDT CET CEST BST IST JST AEST MSK""")
 _PORTFOLIOS = frozenset(
     " ".join(w.split())
     for w in """State, Defense, Defence, Interior, Energy, Commerce, Labor, Agriculture, Education, Justice,
@@ -74,71 +61,15 @@ _PORTFOLIOS = frozenset(
     Internal Security, Public Security, Finance, Trade""".replace("\n", " ").split(",")
 )
 _NOT_NAMES = frozenset(["Brexit", "Grexit", "Tens", "Hundreds", "Thousands", "Dozens", "Tens of thousands"])
-_WIRES = frozenset(
-    ["Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Agence France Presse"]
-)
-"""News agencies that carry the story, host interviews and send witnesses; not actors in it."""
-_ORG_WORDS = frozenset(
-    [
-        "Observatory",
-        "Front",
-        "Committee",
-        "Council",
-        "Party",
-        "Ministry",
-        "Agency",
-        "Organization",
-        "Organisation",
-        "Union",
-        "Association",
-        "Movement",
-        "Brigade",
-        "Brigades",
-        "Institute",
-        "University",
-        "Bank",
-        "Company",
-        "Corp",
-        "Corporation",
-        "Inc",
-        "Commission",
-        "Department",
-        "Foundation",
-        "Network",
-        "Alliance",
-        "Coalition",
-        "Authority",
-        "Service",
-        "Services",
-        "Fund",
-        "Federation",
-        "Congress",
-        "Parliament",
-        "Assembly",
-        "Senate",
-        "Court",
-        "Tribunal",
-        "Board",
-        "Bureau",
-    ]
+_ORG_WORDS = _words(
+    """Observatory Front Committee Council Party Ministry Agency Organization Organisation Union
+    Association Movement Brigade Brigades Institute University Bank Company Corp Corporation Inc
+    Commission Department Foundation Network Alliance Coalition Authority Service Services Fund
+    Federation Congress Parliament Assembly Senate Court Tribunal Board Bureau"""
 )
 """Words that make a name an organisation whatever the model said ("Syrian Observatory for Human
 Rights" is not a place, "Observatory" not a person)."""
-_NEWS = frozenset(
-    [
-        "Times",
-        "Post",
-        "Journal",
-        "News",
-        "Daily",
-        "Gazette",
-        "Tribune",
-        "Herald",
-        "Telegraph",
-        "Guardian",
-        "Observer",
-    ]
-)
+_NEWS = _words("""Times Post Journal News Daily Gazette Tribune Herald Telegraph Guardian Observer""")
 _MODIFIER = re.compile(
     r"(?<=[A-Za-z.])-(?:led|backed|based|set|run|controlled|allied|owned|held|sponsored|brokered|funded"
     r"|style|made|linked|aligned|friendly|era|born|bound|imposed|appointed|drafted|mediated)$"
@@ -146,25 +77,8 @@ _MODIFIER = re.compile(
 """A name used as a modifier: "U.N.-set" is the U.N., "Saudi-led" Saudi; "Cho Tae-yong" stays whole."""
 _OUTLET = re.compile(r"^[^a-z]{2,60}?\((?P<outlet>Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Anadolu)\)")
 _GOVERNMENT_USE = frozenset(["nsubj", "nsubjpass", "poss", "dobj", "dative"])
-_LITERAL = frozenset(
-    [
-        "in",
-        "to",
-        "from",
-        "at",
-        "near",
-        "across",
-        "around",
-        "outside",
-        "inside",
-        "into",
-        "via",
-        "through",
-        "over",
-        "within",
-        "toward",
-        "towards",
-    ]
+_LITERAL = _words(
+    """in to from at near across around outside inside into via through over within toward towards"""
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 
@@ -260,9 +174,9 @@ def entities(span: Span) -> Iterator[tuple[Span, str]]:
 
 def _home_state(ent: Span) -> bool:
     """ "(R-Ky.)", "(Wis.)" after a lawmaker's name: a party and home state, not a place in the story."""
-    text = ent.doc.text
-    before = text[max(0, ent.start_char - 3) : ent.start_char]
-    after = text[ent.end_char : ent.end_char + 2]
+    doc = ent.doc  # `doc.text` joins every token: read only the few tokens around the entity
+    before = "".join(t.text_with_ws for t in doc[max(0, ent.start - 3) : ent.start])[-3:]
+    after = (ent[-1].whitespace_ + "".join(t.text_with_ws for t in doc[ent.end : ent.end + 2]))[:2]
     return (
         ent.label_ in ("GPE", "LOC", "ORG")
         and bool(re.search(r"\((?:[RDI]-)?$", before))
@@ -271,9 +185,19 @@ def _home_state(ent: Span) -> bool:
 
 
 def _filed_from(span: Span, ent: Span) -> bool:
-    """ "SEOUL (Reuters) -", "MUNICH –": a dateline opening the story, not a place in it."""
+    """ "SEOUL (Reuters) -", "MUNICH –": a dateline run into the story's first sentence, not a
+    place in it (a dateline on a line of its own, "KHASAVYURT , Russia 1996-08-31", stays)."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return ent.start == span.start and ent.text.isupper() and after is not None and after.text in "(–—-,"
+    opens = ent.start == span.start and span.start == 0 and ent.text.isupper()
+    return opens and after is not None and after.text in "(–—-," and sum(t.is_lower for t in span) > 3
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """The folded name of the story's own outlet ("reuters.com" -> "reuters"): it carries the
+    story, hosts interviews and sends witnesses, but is not an actor in it."""
+    if not outlet:
+        return None
+    return gazetteer.fold(re.sub(r"^www\.|\.(?:com|org|net|co\.uk|com\.au)$", "", outlet.strip())) or None
 
 
 def own_outlet(span: Span) -> str | None:
@@ -422,7 +346,7 @@ def _acceptable(text: str) -> bool:
     """A name, not a date, a number, a web address or a lower-case phrase."""
     if len(text) < 2 or (not text[:1].isalpha() and text[:1] not in "'\""):
         return False
-    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES or text in _NOT_NAMES | _WIRES:
+    if not re.search(r"(?:^|[\s-])[A-Z]", text) or text in _TIME_ZONES or text in _NOT_NAMES:
         return False
     return not re.search(r"\.(?:com|org|net|gov|co\.uk|tv)\b|https?:|www\.|@", text, re.I)
 

@@ -13,6 +13,11 @@ from spacy.tokens import Span, Token
 
 from briefer import gazetteer
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 ROLE_STOP = frozenset(["the", "a", "an", "its", "his", "her", "their", "this", "that"])
 _SPEECH_LEMMAS = frozenset(["say", "tell", "add", "warn", "state", "announce", "claim", "insist", "note"])
 _SIGNED = re.compile(
@@ -20,33 +25,9 @@ _SIGNED = re.compile(
     r"(?:\s+(?:on|to|regarding|about|at|following|for|marking|in)\s|$)",
     re.I,
 )
-_TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "general",
-        "state",
-        "national",
-        "security",
-        "advisor",
-        "adviser",
-        "press",
-        "ambassador",
-        "senator",
-        "governor",
-        "chancellor",
-        "foreign",
-        "defense",
-        "defence",
-        "of",
-        "the",
-        "u.s.",
-        "us",
-        "and",
-    ]
+_TITLE_WORDS = _words(
+    """president vice prime minister secretary general state national security advisor adviser press
+    ambassador senator governor chancellor foreign defense defence of the u.s. us and"""
 )
 
 

@@ -9,6 +9,7 @@ number of sources and a `new` flag on every item, so `briefer mail -` can read a
 from __future__ import annotations
 
 import json
+import re
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,9 @@ from briefer.render.markdown import escape as md_escape
 
 if TYPE_CHECKING:
     from briefer.digest import Digest, Story
+
+_ANCHOR = re.compile(r'(\bid="|\bhref="#)')
+"""Where a brief's page names its own anchors (article text is escaped, so never inside it)."""
 
 
 def render_digest(digest: Digest, fmt: str) -> str:
@@ -133,8 +137,7 @@ def html(digest: Digest) -> str:
     parts.append("</ol>")
     for n, (story, page) in enumerate(zip(digest.stories, pages, strict=True), start=1):
         body = page.partition("<body>")[2].rpartition("</body>")[0]
-        body = body.replace('href="#source-', f'href="#s{n}-source-')
-        body = body.replace('id="source-', f'id="s{n}-source-')
+        body = _ANCHOR.sub(rf"\1s{n}-", body)  # ids unique in the page, links to this story's own
         parts.append(f'<section id="s{n}"><p class="src">{n}. {carried(story).capitalize()}</p>')
         if story.changes is not None:
             new = new_lines(story)

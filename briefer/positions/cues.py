@@ -25,11 +25,12 @@ SPEECH_VERBS = _words(
     emphasize emphasise contend maintain assert allege admit concede complain estimate indicate reveal
     testify tweet mention observe charge propose demand recommend conclude counter question
     tout threaten agree disagree advise assure reiterate repeat signal hint advocate shout surmise
-    speculate joke exclaim remark lament boast retort scream yell quip muse appeal dismiss reject"""
+    speculate joke exclaim remark lament boast retort scream yell quip muse appeal dismiss reject
+    ask continue"""
 )
 """Verbs that report what someone said (a direct quote may hang on any of them)."""
 
-THOUGHT_VERBS = _words("believe think hope fear expect know feel worry want doubt")
+THOUGHT_VERBS = _words("believe think hope fear expect know feel worry want doubt find")
 """Verbs that report a belief or wish; counted only with a clause after them ("believes that ...")."""
 
 INTENT_VERBS = _words(
@@ -52,29 +53,9 @@ OBJECT_PREPS = {
     "caution": ("against", "about"),
     "appeal": ("for", "to"),
 }
-CLAIM_NOUNS = frozenset(
-    [
-        "prediction",
-        "speculation",
-        "claim",
-        "claims",
-        "assertion",
-        "belief",
-        "view",
-        "warning",
-        "argument",
-        "suggestion",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "reports",
-        "report",
-        "rumors",
-        "rumours",
-        "notion",
-        "idea",
-    ]
+CLAIM_NOUNS = _words(
+    """prediction speculation claim claims assertion belief view warning argument suggestion
+    allegation allegations accusation accusations reports report rumors rumours notion idea"""
 )
 """Nouns whose "that" clause is what someone said ("dismissed speculation that ...")."""
 ALL_CUES = SPEECH_VERBS | THOUGHT_VERBS | INTENT_VERBS | OBJECT_VERBS
@@ -101,8 +82,8 @@ def is_cue(verb: Token) -> bool:
     a belief or a stance."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in ALL_CUES:
         return False
-    if verb.lemma_ == "ask" or verb.lower_ == "asked":
-        return False
+    if verb.lemma_ == "ask" and (verb.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in verb.children)):
+        return False  # "Asked about the talks, Lavrov said ...": the question, not the answer
     return not (verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"))
 
 

@@ -30,99 +30,30 @@ from briefer.positions.speakers import speaker_span
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _AFFILIATES = frozenset(["country", "organization", "group"])
 _NAMES = frozenset(["PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"])
-_BODIES = frozenset(
-    [
-        "government",
-        "ministry",
-        "army",
-        "military",
-        "forces",
-        "authorities",
-        "administration",
-        "cabinet",
-        "presidency",
-        "regime",
-        "office",
-        "department",
-        "police",
-        "navy",
-        "embassy",
-    ]
+_BODIES = _words(
+    """government ministry army military forces authorities administration cabinet presidency regime
+    office department police navy embassy"""
 )
 """A country's or organisation's own body: "China's foreign ministry" is China speaking."""
-_VOICES = frozenset(
-    [
-        "agency",
-        "newspaper",
-        "paper",
-        "channel",
-        "broadcaster",
-        "network",
-        "television",
-        "radio",
-        "daily",
-        "outlet",
-        "website",
-        "statement",
-        "study",
-        "report",
-        "letter",
-        "communique",
-        "release",
-        "memo",
-        "document",
-    ]
+_VOICES = _words(
+    """agency newspaper paper channel broadcaster network television radio daily outlet website
+    statement study report letter communique release memo document"""
 )
 """An outlet or a document speaks for the name on it ("Anadolu news agency", "a U.S. navy statement")."""
-_PARTITIVE = frozenset(
-    [
-        "handful",
-        "number",
-        "some",
-        "many",
-        "several",
-        "most",
-        "majority",
-        "few",
-        "dozen",
-        "half-dozen",
-        "one",
-        "two",
-        "three",
-        "all",
-        "both",
-    ]
+_PARTITIVE = _words(
+    """handful number some many several most majority few dozen half-dozen one two three all both"""
 )
-_GENERIC = frozenset(
-    [
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "people",
-        "person",
-        "man",
-        "woman",
-        "men",
-        "women",
-        "doctor",
-        "doctors",
-        "friend",
-        "friends",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "observer",
-        "observers",
-        "critics",
-        "critic",
-        "protester",
-        "protesters",
-        "someone",
-    ]
+_GENERIC = _words(
+    """witness witnesses resident residents people person man woman men women doctor doctors friend
+    friends analyst analysts expert experts observer observers critics critic protester protesters
+    someone"""
 )
 """Unnamed people whose modifiers are not an affiliation ("Reuters witnesses" are not Reuters)."""
 
@@ -237,7 +168,14 @@ def _named_head(speaker: Span, head: Token, actors: ActorIndex) -> str | None:
         return None
     parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     start = min([head.i, *(c.i for c in parts)])
-    return actors.lookup(head.doc[start : head.i + 1].text)
+    found = actors.lookup(head.doc[start : head.i + 1].text)
+    if found or start == head.i:
+        return found
+    for word in (head.doc[start], head):  # "Cui Tiankai" where the model only tagged "Cui"
+        found = actors.lookup(word.text)
+        if found and actors.kind_of(found) == "person":
+            return found
+    return None
 
 
 def _within(ent: Span, head: Token, actors: ActorIndex) -> str | None:

@@ -15,21 +15,13 @@ from briefer.positions.cues import CLOSE, OPEN, inside
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_DOCUMENTS = frozenset(
-    [
-        "statement",
-        "letter",
-        "report",
-        "note",
-        "message",
-        "communique",
-        "release",
-        "tweet",
-        "post",
-        "document",
-        "memo",
-        "study",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DOCUMENTS = _words(
+    """statement letter report note message communique release tweet post document memo study"""
 )
 """Papers that speak: "a statement declaring they had taken power"."""
 _WHEN = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])

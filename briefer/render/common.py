@@ -45,7 +45,9 @@ def byline(brief: Brief) -> str:
     parts = []
     if outlets:
         parts.append(", ".join(outlets) if len(outlets) <= 3 else f"{len(outlets)} outlets")
-    if dates:
+    if brief.period:
+        parts.append(brief.period.replace("/", " to "))
+    elif dates:
         parts.append(dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}")
     n = len(brief.sources)
     parts.append(f"{n} source" + ("" if n == 1 else "s"))

@@ -38,7 +38,7 @@ def _line(line: Line) -> str:
 
 
 def _section(section: Section) -> list[str]:
-    out = [f'<h2 id="{section.id}">{escape(section.title)}</h2>']
+    out = [f"<h2>{escape(section.title)}</h2>"]
     if not section.lines:
         return [*out, f'<p class="empty">{escape(section.empty)}</p>']
     if section.numbered:

@@ -36,7 +36,7 @@ KEYS: tuple[Key, ...] = (
     Key("e", "expand_all(True)", "Expand all", "open every section", "e"),
     Key("c", "expand_all(False)", "Collapse all", "close every section", "c"),
     Key("f", "filter_actors", "Filter actors", "filter actors by name", "f"),
-    Key("A", "show_all", "Show all", "every actor and position", "A"),
+    Key("A,shift+a", "show_all", "Show all", "every actor and position", "A"),
     Key("l", "articles", "Articles", "go to the article list", "l"),
     Key("v", "view_article", "View article", "read the current article", "v"),
     Key("u", "open_url", "Open URL", "open the article's URL", "u"),
