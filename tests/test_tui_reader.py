@@ -237,6 +237,21 @@ def test_big_briefs_show_the_most_salient_first_and_can_show_all_or_filter():
     assert {line.actor for line in one.positions.lines} == {"a7"}
 
 
+def test_the_reader_ranks_a_real_folder_as_the_command_line_does(cli):
+    """The reader's actor order is the brief's salience rank (the one `briefer brief` shows)."""
+    from conftest import FIXED_NOW, SAMPLES
+
+    from briefer import BriefOptions, build_brief
+
+    brief = build_brief([str(SAMPLES / "yemen_truce_2022")], BriefOptions(now=FIXED_NOW))
+    shape = {s.id: s for s in present(brief).sections}
+    shown = arrange(brief, shape["actors"], shape["positions"], View(show_all=True))
+    ranks = [brief.actor(line.actor).rank for line in shown.actors.lines]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    by_rank = sorted(brief.actors, key=lambda a: a.rank)
+    assert [line.actor for line in shown.actors.lines] == [a.id for a in by_rank]
+
+
 async def test_f_filters_actors_and_positions_and_a_shows_all():
     app = make_app(big_brief())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -87,20 +87,20 @@ class Arranged:
     hidden_positions: int
 
 
-def salience(brief: Brief) -> dict[str, tuple[int, int, int]]:
-    """Each actor's weight in the brief: mentions, then sources naming it, then positions held."""
+def salience(brief: Brief) -> dict[str, tuple[int, int, int, int]]:
+    """Each actor's sort key: its place in the brief's salience order (`briefer.salience`, as the
+    command line ranks), then, for a brief saved without ranks, mentions, sources and positions."""
     held = Counter(p.actor for p in brief.positions if p.actor)
-    return {a.id: (a.mentions, len(a.sources), held[a.id]) for a in brief.actors}
+    last = len(brief.actors) + 1
+    return {a.id: (a.rank or last, -a.mentions, -len(a.sources), -held[a.id]) for a in brief.actors}
 
 
 def arrange(brief: Brief, actors: Section, positions: Section, view: View) -> Arranged:
     """Actors and positions most salient first, filtered by name, cut to the top unless all."""
-    weight = salience(brief)
-    none = (0, 0, 0)
-    ranked_actors = sorted(actors.lines, key=lambda line: weight.get(line.actor or "", none), reverse=True)
-    ranked_positions = sorted(
-        positions.lines, key=lambda line: weight.get(line.actor or "", none), reverse=True
-    )
+    place = salience(brief)
+    unknown = (len(brief.actors) + 2, 0, 0, 0)  # a statement with no resolved actor comes last
+    ranked_actors = sorted(actors.lines, key=lambda line: place.get(line.actor or "", unknown))
+    ranked_positions = sorted(positions.lines, key=lambda line: place.get(line.actor or "", unknown))
     words = view.words.casefold().split()
     if words:
         names = {line.actor: plain(line).casefold() for line in ranked_actors}
