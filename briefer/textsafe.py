@@ -141,7 +141,9 @@ def pictures(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([#>+=-]|(?<=\d)[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-])|^(\s*\d+)([.)])")
+"""What opens a heading, quote or list at the start of a line: `#`, `>`, `-`, `+`, `=` alone, or
+digits then `.` or `)` ("2016-06-24" opens nothing, so it stays as written)."""
 
 
 def escape_markdown(text: str) -> str:
@@ -149,7 +151,9 @@ def escape_markdown(text: str) -> str:
     links, HTML or entities (`&lt;` stays the four characters), no heading, quote or list."""
     text = " ".join(text.split())  # one line; leading spaces would make code
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START.sub(
+        lambda m: (m.group(1) or m.group(3) or "") + "\\" + (m.group(2) or m.group(4)), text
+    )
 
 
 # Letters of other scripts that look like Latin ones (the common part of Unicode's confusables.txt).

@@ -214,3 +214,17 @@ def test_a_name_spelled_with_look_alike_letters_has_the_same_skeleton(name, data
     fake = "".join(swaps[c] if i in chosen else c for i, c in enumerate(name))
     assert fake != name and skeleton(fake) == skeleton(name)
     assert skeleton("Vershbow") != skeleton("Vershbaw")
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("2016-06-24", "2016-06-24"),  # a timeline date opens no list: raw markdown shows it as is
+        ("1. First", "1\\. First"),
+        ("12) Then", "12\\) Then"),
+        ("- dash", "\\- dash"),
+        ("# not a heading", "\\# not a heading"),
+    ],
+)
+def test_only_what_opens_a_block_is_escaped_at_the_start_of_a_line(text, written):
+    assert escape_markdown(text) == written
