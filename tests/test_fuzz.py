@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
