@@ -113,3 +113,13 @@ def test_wikitext_keeps_the_words_of_links():
         "The opposition candidate Viktor Yushchenko has claimed victory in the Ukraine vote.",
     )
     assert article.published == "2004-12-27"
+
+
+def test_utf8_with_encoded_surrogates_is_read_as_utf8_and_its_c1_escape_removed_whole(cli, tmp_path):
+    """A lone surrogate written as UTF-8 (CESU-8 style) must not tip the file into a legacy code
+    page, where an 8-bit OSC would turn into letters and its payload would reach the brief."""
+    story = tmp_path / "story.txt"
+    text = "The minister said on Monday that the talks in Geneva would resume next week. " * 3
+    story.write_bytes(("\ud800 \x9d8;;http://PWNED/\x9c " + text).encode("utf-8", "surrogatepass"))
+    status, out, _ = cli(story, "--format", "json")
+    assert status == 0 and "PWNED" not in out and "talks in Geneva" in out

@@ -36,6 +36,9 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
             return data[: exc.start].decode("utf-8")  # UTF-8 cut inside its last character
+    cesu = _utf8_with_surrogates(data)
+    if cesu is not None:
+        return cesu
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16
@@ -51,6 +54,17 @@ def _decode(data: bytes) -> str:
         except LookupError:
             pass
     return data.decode("utf-8", errors="replace")
+
+
+def _utf8_with_surrogates(data: bytes) -> str | None:
+    """UTF-8 that encodes UTF-16 surrogates (CESU-8, or a lone surrogate written by a careless
+    exporter): pairs joined into their character, a lone one made U+FFFD. Read as UTF-8, not as a
+    legacy code page, so its C1 controls stay controls and are removed with their payload."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 _WESTERN_MARKS = frozenset("€‚„…†‡‰‹›‘’“”•–—™°«»¡¿·§©®±´¨¸ºª½¼¾×÷£¥¢\u00a0")
