@@ -91,6 +91,8 @@ def assert_markdown_shows(case: Hostile, output: str) -> None:
     from markdown_it import MarkdownIt
 
     rendered = MarkdownIt("commonmark").enable("strikethrough").render(output)
+    # the one link briefer makes: a source's own address in Sources, as an autolink (text = href)
+    rendered = re.sub(r'<a href="(https?://[^"]+)">\1</a>', "", rendered)
     assert "<s>" not in rendered and "<del>" not in rendered and "<a " not in rendered
     shown = html.unescape(re.sub(r"<[^>]+>", "", rendered))
     for text in case.markdown_kept:

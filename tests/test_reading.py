@@ -232,3 +232,14 @@ def test_the_url_shows_in_sources_in_every_format_instead_of_the_local_path(cli,
         "Reuters",
         url,
     )
+
+
+def test_a_url_is_a_working_link_in_markdown_and_html_as_written(cli, tmp_path):
+    """Raw markdown keeps the address as written (an autolink, no `\\~`), so a copy of it works."""
+    path = tmp_path / "story.md"
+    url = "http://feeds.reuters.com/~r/Reuters/domesticNews/~3/qa6brKoIwVA/story01.htm"
+    path.write_text(f"---\ntitle: Truce extended\nlink: {url}\n---\n{BODY}", encoding="utf-8")
+    status, out, _ = cli("brief", path, "--format", "markdown")
+    assert status == 0 and f"<{url}>" in out
+    status, out, _ = cli("brief", path, "--format", "html")
+    assert status == 0 and f'<a href="{url}"' in out

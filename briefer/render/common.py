@@ -62,12 +62,14 @@ def speaker_name(brief: Brief, position: Position) -> str:
     return actor.name if actor else position.speaker
 
 
-def source_line(source: Source) -> str:
+def source_line(source: Source, *, address: bool = True) -> str:
+    """Title — outlet, date — [not read: why] — URL or local path (the last left off on request)."""
     bits = [source.title]
     meta = ", ".join(x for x in (source.outlet, source.published) if x)
     if meta:
         bits.append(meta)
     if source.error:
         bits.append(f"not read: {source.error}")
-    bits.append(source.url or source.location)
+    if address:
+        bits.append(source.url or source.location)
     return " — ".join(bits)

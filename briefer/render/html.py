@@ -32,6 +32,9 @@ def _line(line: Line) -> str:
             out.append(f'<span class="kind">{escape(piece.text)}</span>')
         elif piece.role == "mark":
             out.append(_mark(line.citations))
+        elif piece.role == "link" and piece.text.startswith(("http://", "https://")):
+            url = escape(piece.text)
+            out.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
         else:
             out.append(escape(piece.text))
     return "".join(out)

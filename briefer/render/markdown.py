@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from briefer.model import Brief
 from briefer.render.common import scrub
 from briefer.render.sections import Line, Section, pieces, present, shown
 from briefer.textsafe import escape_markdown
+
+_AUTOLINK = re.compile(r"https?://[^\s<>\\`\x00-\x1f\x7f-\x9f]+")
+"""A web address CommonMark takes as an autolink whole (ASCII, no space, angle bracket or control);
+any other address is escaped as text."""
 
 escape = escape_markdown
 """Article text as one markdown line that reads as written (see `briefer.textsafe`)."""
@@ -18,6 +24,8 @@ def _line(line: Line) -> str:
             out.append(f"**{escape(piece.text)}**")
         elif piece.role in ("mark", "sep"):
             out.append(piece.text)
+        elif piece.role == "link" and piece.text.isascii() and _AUTOLINK.fullmatch(piece.text):
+            out.append(f"<{piece.text}>")  # an autolink: copied from raw markdown, it still works
         else:
             out.append(escape(piece.text))
     return "".join(out)

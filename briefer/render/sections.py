@@ -30,6 +30,8 @@ class Line:
     source: int | None = None
     sentence: int | None = None
     actor: str | None = None
+    link: str | None = None
+    """An article's web address, printed after the body as a link where the format has links."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,7 @@ class Presentation:
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of a line's text and its role: label, speaker, cue, sep, body, details or mark."""
+    """A run of a line's text and its role: label, speaker, cue, sep, body, link, details or mark."""
 
     role: str
     text: str
@@ -146,6 +148,7 @@ def pieces(line: Line) -> list[Piece]:
     if line.label is not None and line.body and not line.cue:
         add("sep", "—")
     add("body", line.body)
+    add("link", line.link)
     add("details", f"({'; '.join(line.details)})" if line.details else "")
     add("mark", "[" + ", ".join(map(str, line.citations)) + "]" if line.citations else "")
     return out
@@ -196,4 +199,6 @@ def _cited(
 
 
 def _source(source: Source) -> Line:
+    if source.url:  # the address apart, so a format with links can make it one
+        return Line(source_line(source, address=False) + " —", source=source.id, link=source.url)
     return Line(source_line(source), source=source.id)
