@@ -116,7 +116,8 @@ def _title(source: Path) -> str:
     return parse_article(read_source(expand_sources([str(source)])[0])).title
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = list(argv or [])
     if shutil.which("tmux") is None:
         print("bench_tui: tmux is not installed", file=sys.stderr)
         return 1
