@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import FIXED_NOW, SHARED
 
@@ -169,3 +171,17 @@ def test_grouping_compares_each_name_with_few_groups():
     assert all(len(members) == 2 for members in groups.values())
     all_pairs = 800 * 400 // 2
     assert stats["comparisons"] < 5 * len(mentions) < all_pairs // 20
+
+
+def test_web_platforms_are_organisations_not_people(cli, tmp_path):
+    """spaCy's small model takes "Twitter" for a person; a platform named in a story is a company."""
+    story = tmp_path / "outage.txt"
+    story.write_text(
+        "Social media users flooded TD Ameritrade's Twitter feeds with irate messages on Friday, "
+        "as customers struggled to access their accounts. On Twitter, TD Ameritrade employees "
+        "tried to reassure customers.",
+        encoding="utf-8",
+    )
+    status, out, _ = cli("brief", story, "--format", "json")
+    kinds = {a["name"]: a["kind"] for a in json.loads(out)["actors"]}
+    assert status == 0 and kinds.get("Twitter") == "organization"
