@@ -9,7 +9,6 @@ it again duplicates nothing. Every failure is one line, and the message is kept.
 from __future__ import annotations
 
 import socket
-import ssl
 import threading
 import time
 import tracemalloc
@@ -18,9 +17,8 @@ from email.message import EmailMessage
 
 import pytest
 import test_mail_smtp
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-from test_mail_smtp import REFUSED, USER, Received, Recorder, free_port, mail, unsent_files
+from test_mail_smtp import REFUSED, USER, mail, running_server, unsent_files
 
 certificate = test_mail_smtp.certificate
 isolated_home = test_mail_smtp.isolated_home  # autouse: no real config, data folder or password
@@ -96,21 +94,8 @@ def check_utf8_login(server, session, envelope, mechanism, auth_data):
 @pytest.fixture()
 def utf8_server(certificate):
     """STARTTLS and a login whose password is not ASCII."""
-    cert, key = certificate
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(cert, key)
-    received = Received()
-    controller = Controller(
-        Recorder(received),
-        hostname="127.0.0.1",
-        port=free_port(),
-        tls_context=context,
-        require_starttls=True,
-        authenticator=check_utf8_login,
-    )
-    controller.start()
-    yield f"127.0.0.1:{controller.port}", received
-    controller.stop()
+    with running_server(certificate, check_utf8_login) as running:
+        yield running
 
 
 def test_a_non_ascii_password_logs_in(cli, utf8_server, certificate, monkeypatch):

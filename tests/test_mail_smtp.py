@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import ssl
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -99,9 +101,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture()
-def server(certificate):
-    """A real SMTP server on loopback: STARTTLS required, login offered, one address refused."""
+@contextlib.contextmanager
+def running_server(certificate, authenticator) -> Iterator[tuple[str, Received]]:
+    """A real SMTP server on loopback with STARTTLS required and `authenticator` checking logins:
+    (host:port, what it received)."""
     cert, key = certificate
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
@@ -112,11 +115,20 @@ def server(certificate):
         port=free_port(),
         tls_context=context,
         require_starttls=True,
-        authenticator=check_login,
+        authenticator=authenticator,
     )
     controller.start()
-    yield f"127.0.0.1:{controller.port}", received
-    controller.stop()
+    try:
+        yield f"127.0.0.1:{controller.port}", received
+    finally:
+        controller.stop()
+
+
+@pytest.fixture()
+def server(certificate):
+    """A real SMTP server on loopback: STARTTLS required, login offered, one address refused."""
+    with running_server(certificate, check_login) as running:
+        yield running
 
 
 def mail(cli, server_address, *extra, cafile=None, to=TO):
