@@ -75,11 +75,16 @@ def positive_int(value: str) -> int:
     return number
 
 
-def ratio(value: str) -> float:
+def bounded_float(value: str, high: float, rule: str) -> float:
+    """`value` as a number in (0, high], else an argparse error saying `rule` (one line)."""
     try:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
+    if not 0 < number <= high:  # also refuses nan
+        raise argparse.ArgumentTypeError(rule)
     return number
+
+
+def ratio(value: str) -> float:
+    return bounded_float(value, 1, "must be in (0, 1]")

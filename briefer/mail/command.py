@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from briefer.arguments import add_source_options, brief_options, one_line, stdin_bytes
+from briefer.arguments import add_source_options, bounded_float, brief_options, one_line, stdin_bytes
 from briefer.environment import Environment, Settings
 from briefer.errors import ExitStatus, InputError, MailError, UsageError
 from briefer.mail.config import DEFAULT_PASSWORD_ENV, SECURITY, MailConfig, load_config
@@ -93,13 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 < seconds <= 3600:
-        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600")
-    return seconds
+    return bounded_float(value, 3600, "must be more than 0 and at most 3600")
 
 
 def run_mail(args: argparse.Namespace, env: Environment, settings: Settings) -> int:
