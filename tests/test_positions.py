@@ -270,3 +270,13 @@ def _said_by(brief, source: int) -> list[tuple[str, str, str, bool, frozenset[st
 def _core(names: frozenset[str]) -> frozenset[str]:
     """The shortest name of an actor: a folder may add long forms, never change who it is."""
     return frozenset(sorted(names, key=len)[:1])
+
+
+def test_finding_a_person_is_an_act_but_finding_that_is_a_finding():
+    brief = _brief(
+        "Austin firefighters responded to a hazardous materials call from an apartment at the complex "
+        "and found a man believed to be in his 20s dead at the scene, said Austin Fire Department "
+        "Lieutenant Kevin Haas. Investigators found that the pipeline had been cut by hand."
+    )
+    assert not [p for p in brief.positions if p.verb == "found" and "dead at the scene" in p.content]
+    assert _said(brief, "the pipeline had been cut").verb == "found"

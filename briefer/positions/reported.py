@@ -69,6 +69,8 @@ def _complement(verb: Token, lemma: str) -> Span | None:
         (c for c in verb.children if c.dep_ == "ccomp" and not _across_semicolon(c, verb)),
         key=lambda c: c.i < verb.i,
     )
+    if clauses and lemma == "find" and not any(c.dep_ == "mark" for c in clauses[0].children):
+        return None  # "found a man believed to be dead" is an act; "found that ..." is a finding
     if clauses and lemma != "want":
         return trimmed(doc, clauses[0].left_edge.i, clauses[0].right_edge.i + 1)
     if lemma in THOUGHT_VERBS and lemma not in INTENT_VERBS:
